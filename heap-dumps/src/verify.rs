@@ -1,0 +1,279 @@
+//! Offline re-run of the gc-torture verifier's checks on a dump's heap.
+//!
+//! Invariant: every finding names its check (FORMAT.md's FAIL check names), the
+//! block index and address and its kind, and for reference problems both ends
+//! of the reference, in one line of the form
+//! `<check>: block <i> at <addr> (<kind>) <what>; <referrer>`, which is the form
+//! the torture verifier prints. Checks that need the running process
+//! (`double-free`, `wild-free`, `finalised-live`) can only be reported from
+//! the dump's FAIL section; they are passed through, marked as recorded.
+
+use crate::index::{describe_block, Index};
+use crate::mark::{self, BadRef, Source};
+use crate::model::{Dump, Heap, Kind};
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub check: String,
+    pub block: Option<u64>,
+    pub message: String,
+    /// The referrer, for reference checks.
+    pub source: Option<Source>,
+}
+
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// Observations that are not failures (e.g. stale roots to long-freed blocks).
+    pub notes: Vec<String>,
+    pub recorded: Vec<Finding>,
+    pub blocks_checked: u64,
+    pub reached: u64,
+}
+
+/// Caps each check's findings so a wrecked heap gives a readable report.
+const MAX_PER_CHECK: usize = 50;
+
+fn push(
+    out: &mut Vec<Finding>,
+    counts: &mut std::collections::HashMap<&'static str, usize>,
+    check: &'static str,
+    block: Option<u64>,
+    message: String,
+    source: Option<Source>,
+) {
+    let c = counts.entry(check).or_insert(0);
+    *c += 1;
+    if *c <= MAX_PER_CHECK {
+        out.push(Finding {
+            check: check.into(),
+            block,
+            message,
+            source,
+        });
+    }
+}
+
+pub fn verify(dump: &Dump) -> Result<Report, String> {
+    let heap = dump
+        .heap()
+        .ok_or("the dump holds no ATB and POOL: nothing to verify")?;
+    let ix = Index::new(dump, heap);
+    let mut f = Vec::new();
+    let mut counts = std::collections::HashMap::new();
+    let n = ix.n_blocks();
+    let poison_on = dump.counter("poison").is_some_and(|v| v != 0);
+    let poison = dump.poison();
+    let mut prev = Kind::Free;
+    let mut live_blocks = 0u64;
+    let mut live_allocs = 0u64;
+    for i in 0..n {
+        let k = heap.kind(i);
+        let addr = heap.block_addr(i);
+        match k {
+            Kind::Tail if i == 0 => push(&mut f, &mut counts, "atb-tail-at-start", Some(i), format!("atb-tail-at-start: block 0 at {addr:#x} (TAIL) starts the heap"), None),
+            Kind::Tail if prev == Kind::Free => push(&mut f, &mut counts, "atb-tail-after-free", Some(i), format!("atb-tail-after-free: block {i} at {addr:#x} (TAIL) follows FREE block {}", i - 1), None),
+            Kind::Mark if !dump.meta.collecting => push(&mut f, &mut counts, "mark-outside-collection", Some(i), format!("mark-outside-collection: block {i} at {addr:#x} (MARK) but no collection is in progress"), None),
+            _ => {}
+        }
+        if k != Kind::Free {
+            live_blocks += 1;
+        }
+        if k.starts_allocation() {
+            live_allocs += 1;
+        }
+        if heap.ftb(i) && !k.starts_allocation() {
+            push(
+                &mut f,
+                &mut counts,
+                "ftb-not-head",
+                Some(i),
+                format!(
+                    "ftb-not-head: block {i} at {addr:#x} ({}) has its finaliser bit set",
+                    k.name()
+                ),
+                None,
+            );
+        }
+        if poison_on && k == Kind::Free {
+            check_poison(&heap, i, poison, &mut f, &mut counts);
+        }
+        prev = k;
+    }
+    for (name, have) in [("live_blocks", live_blocks), ("live_allocs", live_allocs)] {
+        if let Some(c) = dump.counter(name) {
+            if c != have {
+                push(
+                    &mut f,
+                    &mut counts,
+                    "counters",
+                    None,
+                    format!("counters: {name} is {c} but the ATB holds {have}"),
+                    None,
+                );
+            }
+        }
+    }
+
+    // Dangling fields: any allocated typed object, reached or not.
+    for (head, _) in heap.allocations() {
+        let Some(t) = ix.type_of(head) else { continue };
+        for (w, v) in ix.words(head) {
+            if w == 0 || !t.is_pointer_field(w) {
+                continue;
+            }
+            let Some(b) = heap.block_at(v) else { continue };
+            if b >= n {
+                continue;
+            }
+            let k = heap.kind(b);
+            if k == Kind::Free || k == Kind::Tail {
+                let src = Source::Block {
+                    head,
+                    word: w,
+                    addr: ix.word_addr(head, w),
+                };
+                push(
+                    &mut f,
+                    &mut counts,
+                    "dangling-field",
+                    Some(b),
+                    format!(
+                        "dangling-field: block {b} at {v:#x} ({}) is referenced by {} of {}",
+                        k.name(),
+                        src.describe(),
+                        describe_block(&ix, head)
+                    ),
+                    Some(src),
+                );
+            }
+        }
+    }
+
+    let marking = mark::mark(dump, &ix);
+    let mut notes = Vec::new();
+    let before = dump.heap_before();
+    for bad in &marking.bad {
+        let was = before
+            .as_ref()
+            .filter(|h| bad.target < h.n_blocks)
+            .map(|h| h.kind(bad.target));
+        if was == Some(Kind::Free) {
+            notes.push(format!(
+                "stale reference: {} holds {:#x}, block {} which was already FREE before the last collection (freed explicitly, not by the sweep)",
+                bad.source.describe(), bad.value, bad.target
+            ));
+            continue;
+        }
+        push(
+            &mut f,
+            &mut counts,
+            "missed-by-marker",
+            Some(bad.target),
+            missed_message(&ix, bad, was),
+            Some(bad.source.clone()),
+        );
+    }
+    for (check, c) in &counts {
+        if *c > MAX_PER_CHECK {
+            notes.push(format!(
+                "{check}: {} more findings not shown",
+                c - MAX_PER_CHECK
+            ));
+        }
+    }
+
+    let recorded = dump
+        .failures
+        .iter()
+        .map(|x| Finding {
+            check: x.check.clone(),
+            block: x.block,
+            message: if x.message.is_empty() {
+                format!(
+                    "{}: block {:?} at {:#x} (kind {})",
+                    x.check, x.block, x.block_addr, x.kind
+                )
+            } else {
+                x.message.clone()
+            },
+            source: None,
+        })
+        .collect();
+    Ok(Report {
+        findings: f,
+        notes,
+        recorded,
+        blocks_checked: n,
+        reached: marking.reached_count,
+    })
+}
+
+pub fn missed_message(ix: &Index, bad: &BadRef, was: Option<Kind>) -> String {
+    let addr = ix.heap.block_addr(bad.target);
+    let history = match was {
+        Some(k) => format!(", {} before the last collection", k.name()),
+        None => String::new(),
+    };
+    let via = match &bad.source {
+        Source::Block { head, .. } => {
+            format!("{} of {}", bad.source.describe(), describe_block(ix, *head))
+        }
+        other => format!("{} = {:#x}", other.describe(), bad.value),
+    };
+    format!(
+        "missed-by-marker: block {} at {addr:#x} ({}{history}) is reachable from the roots but not allocated; referrer: {via}",
+        bad.target,
+        bad.target_kind.name()
+    )
+}
+
+fn check_poison(
+    heap: &Heap,
+    i: u64,
+    poison: u64,
+    f: &mut Vec<Finding>,
+    counts: &mut std::collections::HashMap<&'static str, usize>,
+) {
+    for w in 0..heap.words_per_block() {
+        let Some(v) = heap.word(i, w) else { return };
+        if v != poison {
+            let addr = heap.block_addr(i);
+            let waddr = addr.wrapping_add(w * heap.word_size);
+            push(f, counts, "poison", Some(i), format!(
+                "poison: block {i} at {addr:#x} (FREE) word {w} at {waddr:#x} is {v:#x}, not the poison {poison:#x}: written after it was freed"
+            ), None);
+            return;
+        }
+    }
+}
+
+pub fn render(report: &Report, problems: &[String]) -> String {
+    let mut s = String::new();
+    for p in problems {
+        s.push_str(&format!("dump problem: {p}\n"));
+    }
+    for x in &report.findings {
+        s.push_str(&x.message);
+        s.push('\n');
+    }
+    for x in &report.recorded {
+        s.push_str(&format!("recorded by the writer: {}\n", x.message));
+    }
+    for n in &report.notes {
+        s.push_str(&format!("note: {n}\n"));
+    }
+    let status = if report.findings.is_empty() && report.recorded.is_empty() {
+        "heap OK".to_string()
+    } else {
+        format!(
+            "heap FAILED: {} finding(s), {} recorded failure(s)",
+            report.findings.len(),
+            report.recorded.len()
+        )
+    };
+    s.push_str(&format!(
+        "{status} ({} blocks checked, {} allocations reached from the roots)\n",
+        report.blocks_checked, report.reached
+    ));
+    s
+}
