@@ -31,7 +31,11 @@ pub(crate) fn init() {
     });
 }
 
-unsafe extern "C" fn callback(info: *mut libc::dl_phdr_info, _size: libc::size_t, data: *mut libc::c_void) -> libc::c_int {
+unsafe extern "C" fn callback(
+    info: *mut libc::dl_phdr_info,
+    _size: libc::size_t,
+    data: *mut libc::c_void,
+) -> libc::c_int {
     // SAFETY: the loader guarantees `info` and its phdr array are valid during
     // the callback; `data` is the BuildInfo passed by init. The first object is
     // the main program; notes are read within their segment's bounds.

@@ -163,11 +163,10 @@ impl HeapConfig {
             self.torture.snapshot = flag("UPY_GC_SNAPSHOT", &v)?;
         }
         if let Some(v) = get("UPY_GC_MARK_STACK") {
-            self.mark_stack_entries = v
-                .parse::<usize>()
-                .ok()
-                .filter(|&n| n >= 1)
-                .ok_or_else(|| ConfigError(format!("UPY_GC_MARK_STACK={v}: expected a positive number of entries")))?;
+            self.mark_stack_entries =
+                v.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                    ConfigError(format!("UPY_GC_MARK_STACK={v}: expected a positive number of entries"))
+                })?;
         }
         if let Some(v) = get("UPY_GC_FAULT") {
             if !v.is_empty() {
@@ -202,7 +201,8 @@ impl HeapConfig {
         if self.mark_stack_entries == 0 {
             return Err(ConfigError("mark stack must have at least one entry".into()));
         }
-        if !cfg!(feature = "gc-torture") && (self.torture.mode != TortureMode::Off || self.torture.verify || self.torture.snapshot)
+        if !cfg!(feature = "gc-torture")
+            && (self.torture.mode != TortureMode::Off || self.torture.verify || self.torture.snapshot)
         {
             return Err(ConfigError(
                 "gc-torture knobs were given, but this build was compiled without the gc-torture feature".into(),

@@ -23,21 +23,9 @@ impl Fault {
             "skip-registers",
             "the collector does not capture the callee-saved registers (the design's bug)",
         ),
-        (
-            Fault::ShortStackScan,
-            "short-stack-scan",
-            "the stack scan stops 32 words short of the recorded stack top",
-        ),
-        (
-            Fault::ForgetRoot,
-            "forget-root",
-            "the first root-section slot holding a heap pointer is not scanned",
-        ),
-        (
-            Fault::DoubleFree,
-            "double-free",
-            "GC-backed containers free their storage twice when dropped",
-        ),
+        (Fault::ShortStackScan, "short-stack-scan", "the stack scan stops 32 words short of the recorded stack top"),
+        (Fault::ForgetRoot, "forget-root", "the first root-section slot holding a heap pointer is not scanned"),
+        (Fault::DoubleFree, "double-free", "GC-backed containers free their storage twice when dropped"),
         (
             Fault::TailLeftBehind,
             "tail-left-behind",
@@ -48,11 +36,7 @@ impl Fault {
             "mark-overflow-drop",
             "pointers that do not fit on the mark stack are dropped instead of rescanned",
         ),
-        (
-            Fault::EarlyFinaliser,
-            "early-finaliser",
-            "the sweep runs the finaliser of one reachable object",
-        ),
+        (Fault::EarlyFinaliser, "early-finaliser", "the sweep runs the finaliser of one reachable object"),
     ];
 
     pub fn name(self) -> &'static str {

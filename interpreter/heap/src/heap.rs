@@ -37,7 +37,9 @@ pub enum AllocError {
 impl core::fmt::Display for AllocError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            AllocError::OutOfMemory { requested } => write!(f, "memory allocation failed, allocating {requested} bytes"),
+            AllocError::OutOfMemory { requested } => {
+                write!(f, "memory allocation failed, allocating {requested} bytes")
+            }
             AllocError::Locked => f.write_str("memory allocation failed, heap is locked"),
             AllocError::NoHeap => f.write_str("memory allocation failed, no heap entered on this thread"),
         }
@@ -254,8 +256,15 @@ impl Heap {
             ref_work: UnsafeCell::new(vec![0usize; if verify_ws { n } else { 0 }].into_boxed_slice()),
             ref_from: UnsafeCell::new(vec![0usize; if verify_ws { n } else { 0 }].into_boxed_slice()),
             snapshot: UnsafeCell::new(
-                vec![0u8; if cfg!(feature = "gc-torture") && config.torture.snapshot { geo.pool_offset + n * BLOCK_SIZE } else { 0 }]
-                    .into_boxed_slice(),
+                vec![
+                    0u8;
+                    if cfg!(feature = "gc-torture") && config.torture.snapshot {
+                        geo.pool_offset + n * BLOCK_SIZE
+                    } else {
+                        0
+                    }
+                ]
+                .into_boxed_slice(),
             ),
             snapshot_of: Cell::new(0),
             dump_dir,
@@ -594,7 +603,10 @@ impl Heap {
     pub fn size_of(&self, p: *const u8) -> usize {
         let addr = p as usize;
         match self.block_of(addr) {
-            Some(b) if (addr - self.pool) % BLOCK_SIZE == 0 && matches!(self.kind(b), BlockKind::Head | BlockKind::Mark) => {
+            Some(b)
+                if (addr - self.pool) % BLOCK_SIZE == 0
+                    && matches!(self.kind(b), BlockKind::Head | BlockKind::Mark) =>
+            {
                 self.alloc_len(b) * BLOCK_SIZE
             }
             _ => 0,
@@ -643,7 +655,10 @@ impl Heap {
         // Grow in place if enough FREE blocks follow.
         let extra = want - have;
         let mut free_after = 0;
-        while free_after < extra && b + have + free_after < self.n_blocks && self.kind(b + have + free_after) == BlockKind::Free {
+        while free_after < extra
+            && b + have + free_after < self.n_blocks
+            && self.kind(b + have + free_after) == BlockKind::Free
+        {
             free_after += 1;
         }
         if free_after == extra {
@@ -673,7 +688,8 @@ impl Heap {
     // ---- information and control ---------------------------------------------
 
     pub fn info(&self) -> Info {
-        let mut info = Info { total: self.n_blocks * BLOCK_SIZE, collections: self.stats.collections.get(), ..Info::default() };
+        let mut info =
+            Info { total: self.n_blocks * BLOCK_SIZE, collections: self.stats.collections.get(), ..Info::default() };
         let mut run_free = 0;
         let mut b = 0;
         while b < self.n_blocks {
@@ -867,5 +883,49 @@ impl Drop for Heap {
         });
         // SAFETY: `area` was allocated in `new` with exactly this layout.
         unsafe { std::alloc::dealloc(self.area, self.area_layout) };
+    }
+}
+
+/// Access for tests that corrupt a heap on purpose, to show each verifier
+/// check firing. Not part of the API an interpreter should use.
+#[doc(hidden)]
+pub mod testing {
+    use super::Heap;
+    use crate::layout::BlockKind;
+
+    pub fn block_index(h: &Heap, p: *const u8) -> Option<usize> {
+        h.block_of(p as usize)
+    }
+    pub fn kind(h: &Heap, b: usize) -> BlockKind {
+        h.kind(b)
+    }
+    pub fn set_kind(h: &Heap, b: usize, k: BlockKind) {
+        if b < h.n_blocks {
+            h.set_kind(b, k)
+        }
+    }
+    pub fn set_ftb(h: &Heap, b: usize, on: bool) {
+        if b < h.n_blocks {
+            h.set_ftb(b, on)
+        }
+    }
+    pub fn block_addr(h: &Heap, b: usize) -> usize {
+        h.block_addr(b)
+    }
+    /// Writes a word anywhere in the pool (word index from block 0).
+    pub fn write_pool_word(h: &Heap, i: usize, v: usize) {
+        if i < h.n_blocks * crate::layout::WORDS_PER_BLOCK {
+            // SAFETY: i is inside the pool, which the heap owns.
+            unsafe { core::ptr::write_volatile((h.pool as *mut usize).add(i), v) };
+        }
+    }
+    pub fn bump_live_allocs(h: &Heap) {
+        h.stats.live_allocs.set(h.stats.live_allocs.get() + 1);
+    }
+    pub fn free_hint(h: &Heap) -> usize {
+        h.free_hint.get()
+    }
+    pub fn fault_fired(h: &Heap) -> u64 {
+        h.fault_fired.get()
     }
 }

@@ -27,6 +27,9 @@ pub mod text;
 pub mod types;
 pub mod verify;
 
+#[doc(hidden)]
+pub use heap::testing as heap_testing;
+
 pub use collect::gc_collect_regs_and_stack;
 pub use config::{parse_size, ConfigError, FailureMode, HeapConfig, TortureConfig, TortureMode};
 pub use containers::{GcBox, GcVec};

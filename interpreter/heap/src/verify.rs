@@ -268,11 +268,7 @@ impl Heap {
             i += 1;
             if self.kind(b) == BlockKind::Head {
                 let src = rm.from[b];
-                let f = pass.fail(
-                    "missed-by-marker",
-                    Some(b),
-                    format_args!("the reference marking reached "),
-                );
+                let f = pass.fail("missed-by-marker", Some(b), format_args!("the reference marking reached "));
                 self.describe_block(b, &mut f.message);
                 let _ = write!(f.message, ", which the collector left unmarked and would free; referrer: ");
                 self.describe_referrer(src, f);
@@ -350,7 +346,12 @@ impl Heap {
                 p.fail(
                     "ftb-not-head",
                     Some(b),
-                    format_args!("block {} (0x{:x}) has its finaliser bit set but is {}", b, self.block_addr(b), k.name()),
+                    format_args!(
+                        "block {} (0x{:x}) has its finaliser bit set but is {}",
+                        b,
+                        self.block_addr(b),
+                        k.name()
+                    ),
                 );
             }
             if matches!(k, BlockKind::Head | BlockKind::Mark) {

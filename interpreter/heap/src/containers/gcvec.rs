@@ -27,7 +27,12 @@ impl<T> GcVec<T> {
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let _ = Self::FITS;
-        GcVec { ptr: ptr::null_mut(), cap: if size_of::<T>() == 0 { usize::MAX } else { 0 }, len: 0, _owns: PhantomData }
+        GcVec {
+            ptr: ptr::null_mut(),
+            cap: if size_of::<T>() == 0 { usize::MAX } else { 0 },
+            len: 0,
+            _owns: PhantomData,
+        }
     }
 
     pub fn with_capacity(n: usize) -> Result<Self, AllocError> {
