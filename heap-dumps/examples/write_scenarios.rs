@@ -8,11 +8,7 @@ fn main() {
     for s in Scenario::ALL {
         for x64 in [false, true] {
             let (d, _) = build(s, x64);
-            let path = format!(
-                "{dir}/{}-{}.heapdump",
-                s.name(),
-                if x64 { "x64" } else { "x86" }
-            );
+            let path = format!("{dir}/{}-{}.heapdump", s.name(), if x64 { "x64" } else { "x86" });
             if let Err(e) = std::fs::write(&path, d.to_bytes()) {
                 eprintln!("cannot write {path}: {e}");
                 std::process::exit(1);

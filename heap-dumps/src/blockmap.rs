@@ -26,9 +26,7 @@ pub fn block_char(ix: &Index, b: u64) -> char {
 
 /// Renders blocks `from..to` (clamped to the heap; rows aligned down to 64).
 pub fn map(dump: &Dump, from: Option<u64>, to: Option<u64>) -> Result<String, String> {
-    let heap = dump
-        .heap()
-        .ok_or("the dump holds no ATB and POOL: no block map")?;
+    let heap = dump.heap().ok_or("the dump holds no ATB and POOL: no block map")?;
     let ix = Index::new(dump, heap);
     let n = ix.n_blocks();
     let end = to.map_or(n, |t| t.min(n));
@@ -43,11 +41,7 @@ pub fn map(dump: &Dump, from: Option<u64>, to: Option<u64>) -> Result<String, St
                 bl2 += 1;
             }
             if bl2 - bl >= 2 * BLOCKS_PER_ROW {
-                let _ = write!(
-                    s,
-                    "\n       ({} lines all free)",
-                    (bl2 - bl) / BLOCKS_PER_ROW
-                );
+                let _ = write!(s, "\n       ({} lines all free)", (bl2 - bl) / BLOCKS_PER_ROW);
                 bl = bl2 & !(BLOCKS_PER_ROW - 1);
                 if bl >= end {
                     break;

@@ -46,10 +46,8 @@ pub fn diff(a_dump: &Dump, a: Heap, b_dump: &Dump, b: Heap) -> Diff {
         ));
     }
     if a.n_blocks != b.n_blocks {
-        d.notes.push(format!(
-            "block counts differ ({} vs {}); compared over the common blocks",
-            a.n_blocks, b.n_blocks
-        ));
+        d.notes
+            .push(format!("block counts differ ({} vs {}); compared over the common blocks", a.n_blocks, b.n_blocks));
     }
     let ia = Index::new(a_dump, a);
     let ib = Index::new(b_dump, b);
@@ -58,29 +56,21 @@ pub fn diff(a_dump: &Dump, a: Heap, b_dump: &Dump, b: Heap) -> Diff {
         if head >= n {
             break;
         }
-        let alloc = Alloc {
-            head,
-            blocks: len,
-            type_name: ia.type_name(head),
-        };
+        let alloc = Alloc { head, blocks: len, type_name: ia.type_name(head) };
         let kb = b.kind(head);
         if !kb.starts_allocation() {
             if kb == Kind::Free {
                 d.freed.push(alloc);
             } else {
-                d.changed
-                    .push((alloc, format!("head became {}", kb.name())));
+                d.changed.push((alloc, format!("head became {}", kb.name())));
             }
             continue;
         }
         let len_b = ib.alloc_len(head);
         if len_b != len {
-            d.changed
-                .push((alloc, format!("resized from {len} to {len_b} blocks")));
+            d.changed.push((alloc, format!("resized from {len} to {len_b} blocks")));
         } else if a.block_bytes(head, len) != b.block_bytes(head, len) {
-            let words = (0..len * a.words_per_block())
-                .filter(|&w| a.word(head, w) != b.word(head, w))
-                .count();
+            let words = (0..len * a.words_per_block()).filter(|&w| a.word(head, w) != b.word(head, w)).count();
             d.changed.push((alloc, format!("{words} word(s) changed")));
         }
     }
@@ -89,20 +79,13 @@ pub fn diff(a_dump: &Dump, a: Heap, b_dump: &Dump, b: Heap) -> Diff {
             break;
         }
         if !a.kind(head).starts_allocation() {
-            d.allocated.push(Alloc {
-                head,
-                blocks: len,
-                type_name: ib.type_name(head),
-            });
+            d.allocated.push(Alloc { head, blocks: len, type_name: ib.type_name(head) });
         }
     }
     for f in &d.freed {
         let by = referrers_of_freed(b_dump, &ib, f);
         if !by.is_empty() {
-            d.still_referenced.push(StillReferenced {
-                freed: f.clone(),
-                by,
-            });
+            d.still_referenced.push(StillReferenced { freed: f.clone(), by });
         }
     }
     d
@@ -128,14 +111,7 @@ pub fn referrers_of_freed(dump: &Dump, ix: &Index, f: &Alloc) -> Vec<(Source, u6
     for (head, _) in heap.allocations() {
         for (w, v) in ix.words(head) {
             if v == lo {
-                out.push((
-                    Source::Block {
-                        head,
-                        word: w,
-                        addr: ix.word_addr(head, w),
-                    },
-                    v,
-                ));
+                out.push((Source::Block { head, word: w, addr: ix.word_addr(head, w) }, v));
             }
         }
     }
@@ -159,39 +135,23 @@ pub fn render(d: &Diff, b: &Heap, b_index: &Index) -> String {
     for n in &d.notes {
         let _ = writeln!(s, "note: {n}");
     }
-    let a = |x: &Alloc| {
-        format!(
-            "block {} at {:#x} ({}, {} blocks)",
-            x.head,
-            b.block_addr(x.head),
-            x.type_name,
-            x.blocks
-        )
-    };
+    let a =
+        |x: &Alloc| format!("block {} at {:#x} ({}, {} blocks)", x.head, b.block_addr(x.head), x.type_name, x.blocks);
     list(&mut s, "freed", &d.freed, |x| a(x));
     list(&mut s, "allocated", &d.allocated, |x| a(x));
-    list(&mut s, "changed", &d.changed, |(x, why)| {
-        format!("{}: {why}", a(x))
+    list(&mut s, "changed", &d.changed, |(x, why)| format!("{}: {why}", a(x)));
+    list(&mut s, "freed but still referenced", &d.still_referenced, |r| {
+        let by: Vec<String> =
+            r.by.iter()
+                .take(8)
+                .map(|(src, v)| match src {
+                    Source::Block { head, .. } => {
+                        format!("{} of {} = {v:#x}", src.describe(), crate::index::describe_block(b_index, *head))
+                    }
+                    _ => format!("{} = {v:#x}", src.describe()),
+                })
+                .collect();
+        format!("{} referenced by {}", a(&r.freed), by.join("; "))
     });
-    list(
-        &mut s,
-        "freed but still referenced",
-        &d.still_referenced,
-        |r| {
-            let by: Vec<String> =
-                r.by.iter()
-                    .take(8)
-                    .map(|(src, v)| match src {
-                        Source::Block { head, .. } => format!(
-                            "{} of {} = {v:#x}",
-                            src.describe(),
-                            crate::index::describe_block(b_index, *head)
-                        ),
-                        _ => format!("{} = {v:#x}", src.describe()),
-                    })
-                    .collect();
-            format!("{} referenced by {}", a(&r.freed), by.join("; "))
-        },
-    );
     s
 }

@@ -12,7 +12,7 @@
 use crate::diff::{referrers_of_freed, Alloc};
 use crate::index::{describe_block, Index};
 use crate::mark::Source;
-use crate::model::{Dump, Kind, RING_OVERFLOWED};
+use crate::model::{Dump, Kind, RING_OVERFLOWED, RING_REGISTERS_CAPTURED};
 use crate::verify::{self, Finding};
 use std::fmt::Write;
 
@@ -97,11 +97,11 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
     let ix = Index::new(dump, heap);
     let mut s = String::new();
     let m = &dump.meta;
-    let _ = writeln!(
-        s,
-        "The dump was written because: {} ({}) at {}.",
-        m.reason, m.detail, m.location
-    );
+    if m.reason == "check-failed" {
+        let _ = writeln!(s, "The dump was written because a check failed, at {}.", m.location);
+    } else {
+        let _ = writeln!(s, "The dump was written because: {} ({}) at {}.", m.reason, m.detail, m.location);
+    }
     if !m.fault.is_empty() {
         let _ = writeln!(s, "The process ran with the injected fault '{}'.", m.fault);
     }
@@ -117,29 +117,21 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
             report.blocks_checked, report.reached
         );
         let _ = writeln!(s, "Most likely bug class: {}.", BugClass::Healthy.name());
-        return Ok(Explanation {
-            class: BugClass::Healthy,
-            text: s,
-        });
+        return Ok(Explanation { class: BugClass::Healthy, text: s });
     };
     let _ = writeln!(s, "Failed check: {}", primary.message);
     let n_fail = candidates.len();
     if n_fail > 1 {
-        let _ = writeln!(
-            s,
-            "({} other finding(s); run `heapdump verify` for all.)",
-            n_fail - 1
-        );
+        let _ = writeln!(s, "({} other finding(s); run `heapdump verify` for all.)", n_fail - 1);
     }
 
     let class = match primary.check.as_str() {
         "double-free" => Some(BugClass::DoubleFree),
         "wild-free" => Some(BugClass::WildFree),
         "finalised-live" => Some(BugClass::FinaliserOnLive),
-        "atb-tail-after-free"
-        | "atb-tail-at-start"
-        | "mark-outside-collection"
-        | "ftb-not-head" => Some(BugClass::SweepError),
+        "atb-tail-after-free" | "atb-tail-at-start" | "mark-outside-collection" | "ftb-not-head" => {
+            Some(BugClass::SweepError)
+        }
         "poison" => Some(BugClass::WriteAfterFree),
         "counters" => Some(BugClass::CounterDrift),
         _ => None,
@@ -165,76 +157,67 @@ fn describe_failing_block(dump: &Dump, ix: &Index, b: u64, s: &mut String) -> Op
     let (alloc, was_live_before) = match (&bix, ix.kind(b)) {
         (Some(bi), Kind::Free | Kind::Tail) if b < bi.n_blocks() && bi.head_of(b).is_some() => {
             let h = bi.head_of(b).unwrap_or(b);
-            (
-                Alloc {
-                    head: h,
-                    blocks: bi.alloc_len(h),
-                    type_name: bi.type_name(h),
-                },
-                true,
-            )
+            (Alloc { head: h, blocks: bi.alloc_len(h), type_name: bi.type_name(h) }, true)
         }
         _ => {
             let h = ix.head_of(b).unwrap_or(b);
-            let blocks = if ix.head_of(b).is_some() {
-                ix.alloc_len(h)
-            } else {
-                1
-            };
-            (
-                Alloc {
-                    head: h,
-                    blocks,
-                    type_name: ix.type_name(h),
-                },
-                false,
-            )
+            let blocks = if ix.head_of(b).is_some() { ix.alloc_len(h) } else { 1 };
+            (Alloc { head: h, blocks, type_name: ix.type_name(h) }, false)
         }
     };
     let size = alloc.blocks * heap.block_size;
     let _ = writeln!(
         s,
-        "The block: {} is now {}; it was a {} of {} block(s) ({size} bytes).",
+        "The block: {}; the allocation is {} block(s) ({size} bytes) of type {}.",
         describe_block(ix, b),
-        ix.kind(b).name(),
-        alloc.type_name,
-        alloc.blocks
+        alloc.blocks,
+        alloc.type_name
     );
-    let freed_by_last = was_live_before && ix.kind(alloc.head) == Kind::Free;
-    match (before.is_some(), freed_by_last, dump.before_collection) {
-        (true, true, c) => {
-            let _ = writeln!(
-                s,
-                "It was allocated just before collection {} and that collection's sweep freed it.",
-                c.map_or("?".into(), |c| c.to_string())
-            );
-        }
-        (true, false, _) if ix.kind(alloc.head) == Kind::Free => {
-            let _ = writeln!(s, "It was already free before the last collection: it was freed explicitly, not by the sweep.");
-        }
-        (false, _, _) => {
-            let _ = writeln!(s, "The dump has no pre-collection snapshot, so which collection freed it is not known.");
-        }
-        _ => {}
+    let marks_in_place = crate::mark::marks_in_place(dump, ix);
+    let now = ix.kind(alloc.head);
+    let freed_by_last = was_live_before && now == Kind::Free;
+    let unmarked_now = marks_in_place && now == Kind::Head;
+    let freed_explicitly = before.is_some() && !was_live_before && now == Kind::Free;
+    let col = dump.before_collection.map_or("?".into(), |c| c.to_string());
+    if unmarked_now {
+        let _ = writeln!(s, "The dump was written during collection {col}, after marking: the block is still unmarked, so the sweep would free it.");
+    } else if freed_by_last {
+        let _ = writeln!(s, "It was allocated just before collection {col} and that collection's sweep freed it.");
+    } else if freed_explicitly {
+        let _ =
+            writeln!(s, "It was already free before the last collection: it was freed explicitly, not by the sweep.");
+    } else if before.is_none() && now == Kind::Free {
+        let _ = writeln!(s, "The dump has no pre-collection snapshot, so which collection freed it is not known.");
     }
     let refs = referrers_of_freed(dump, ix, &alloc);
     if refs.is_empty() {
         let _ = writeln!(s, "Nothing in the dump refers to it any more.");
     }
-    let last = dump.last_collection();
-    let mut in_captured = false;
-    let mut in_other_regs: Vec<String> = Vec::new();
-    let mut stack_outside = None;
-    let mut stack_inside = false;
-    let mut root_slot = None;
-    let mut heap_referrer = None;
-    for (src, v) in refs.iter().take(12) {
+    const SHOWN: usize = 6;
+    for (src, v) in refs.iter().take(SHOWN) {
         let extra = match src {
-            Source::Block { head, .. } => format!(" of {}", describe_block(ix, *head)),
+            Source::Block { head, .. } => format!(", in {}", describe_block(ix, *head)),
             _ => String::new(),
         };
-        let _ = writeln!(s, "Referred to by {} = {v:#x}{extra}.", src.describe());
+        let _ = writeln!(s, "Referred to by {} = {v:#x}{extra}.", src.describe_in(ix));
     }
+    if refs.len() > SHOWN {
+        let _ = writeln!(s, "… and {} more reference(s).", refs.len() - SHOWN);
+    }
+    // Only a block the collector got wrong is evidence of where a root was lost.
+    if !(unmarked_now || freed_by_last || before.is_none()) {
+        return freed_explicitly.then(|| {
+            let _ = writeln!(s, "Whoever still refers to it kept a pointer past its free.");
+            BugClass::UseAfterExplicitFree
+        });
+    }
+    let last = dump.last_collection();
+    let top = dump.roots.as_ref().map_or(0, |r| r.stack_hi);
+    let mut in_captured = false;
+    let mut in_other_regs: Vec<String> = Vec::new();
+    let mut above_scan = None;
+    let mut root_slot = None;
+    let mut heap_referrer = None;
     for (src, _) in &refs {
         match src {
             Source::Register { set, name } => {
@@ -244,77 +227,70 @@ fn describe_failing_block(dump: &Dump, ix: &Index, b: u64, s: &mut String) -> Op
                     in_other_regs.push(format!("{name} ({set})"));
                 }
             }
-            Source::Stack { addr, .. } => match last {
-                Some(e) if *addr < e.stack_lo || *addr >= e.stack_hi => stack_outside = Some(*addr),
-                _ => stack_inside = true,
-            },
+            // Words below the scan's start were the collector's own frames (or
+            // frames pushed since); only words between the scan's end and the
+            // stack top show a scan that stopped short.
+            Source::Stack { addr, .. } => {
+                if let Some(e) = last {
+                    if *addr >= e.stack_hi && *addr < top.max(e.stack_hi) && above_scan.is_none() {
+                        above_scan = Some(*addr);
+                    }
+                }
+            }
             Source::RootSlot { slot, .. } => root_slot = root_slot.or(Some(*slot)),
             Source::Block { head, .. } => heap_referrer = heap_referrer.or(Some(*head)),
         }
     }
-    let mut class = None;
+    if let Some(e) = last {
+        if e.flags & RING_REGISTERS_CAPTURED == 0 {
+            let _ = writeln!(s, "The RING says collection {} did not capture the registers.", e.number);
+        }
+    }
     if !in_other_regs.is_empty() && !in_captured {
-        let _ = writeln!(s, "Its address is in the register snapshot {} but not in the registers the collector captured.", in_other_regs.join(", "));
-        class = Some(BugClass::MissedRegisterRoot);
-    }
-    if class.is_none() {
-        if let (Some(addr), Some(e)) = (stack_outside, last) {
-            let _ = writeln!(
-                s,
-                "A stack word at {addr:#x} holds it, outside the range {:#x}..{:#x} that collection {} scanned.",
-                e.stack_lo, e.stack_hi, e.number
-            );
-            class = Some(BugClass::MissedStackRange);
-        }
-    }
-    if class.is_none() {
-        if let Some(slot) = root_slot {
-            let scanned = last.map(|e| e.root_words);
-            let _ = writeln!(
-                s,
-                "Root-section slot {slot} holds it{}.",
-                scanned.map_or(String::new(), |w| format!(
-                    " (the last collection scanned {w} root-section words)"
-                ))
-            );
-            class = Some(BugClass::ForgottenRootSlot);
-        }
-    }
-    if class.is_none() {
-        if let Some(h) = heap_referrer {
-            let overflowed = last.is_some_and(|e| e.flags & RING_OVERFLOWED != 0)
-                || dump.counter("mark_stack_overflows").is_some_and(|v| v > 0) && last.is_none();
-            let live = ix.kind(h).starts_allocation();
-            let referrer_in_roots =
-                crate::mark::roots(dump)
-                    .iter()
-                    .any(|(src, v)| match ix.target(*v, src.rule()) {
-                        Some((_, Some(x))) => x == h,
-                        _ => false,
-                    });
-            let _ = writeln!(
-                s,
-                "The referrer, block {h}, is {}{}.",
-                if live { "allocated" } else { "not allocated" },
-                if referrer_in_roots {
-                    " and directly held by a root"
-                } else {
-                    ""
-                }
-            );
-            if overflowed && live {
-                let _ = writeln!(s, "The last collection's mark stack overflowed, and the block's referrer is a marked heap block.");
-                class = Some(BugClass::MarkStackOverflowDrop);
-            } else if before.is_some() && !freed_by_last {
-                class = Some(BugClass::UseAfterExplicitFree);
-            }
-        }
-    }
-    if class.is_none() && stack_inside {
         let _ = writeln!(
             s,
-            "A stack word inside the scanned range holds it, so the marker should have seen it."
+            "Its address is in the register snapshot {} but not in the registers the collector captured.",
+            in_other_regs.join(", ")
         );
+        return Some(BugClass::MissedRegisterRoot);
     }
-    class
+    if let (Some(addr), Some(e)) = (above_scan, last) {
+        let _ = writeln!(
+            s,
+            "A stack word at {addr:#x} holds it, above the range {:#x}..{:#x} that collection {} scanned; the stack top is {top:#x}, so the scan stops {} word(s) short.",
+            e.stack_lo,
+            e.stack_hi,
+            e.number,
+            top.saturating_sub(e.stack_hi) / heap.word_size
+        );
+        return Some(BugClass::MissedStackRange);
+    }
+    if let Some(slot) = root_slot {
+        let scanned = last.map(|e| e.root_words);
+        let _ = writeln!(
+            s,
+            "Root-section slot {slot} holds it{}, yet the collector did not mark it.",
+            scanned.map_or(String::new(), |w| format!(" (the last collection scanned a {w}-word root section)"))
+        );
+        return Some(BugClass::ForgottenRootSlot);
+    }
+    if let Some(h) = heap_referrer {
+        let overflowed = last.is_some_and(|e| e.flags & RING_OVERFLOWED != 0)
+            || dump.counter("mark_stack_overflows").is_some_and(|v| v > 0);
+        let rk = ix.kind(h);
+        let size = dump.counter("mark_stack_size").map_or(String::new(), |n| format!(" (mark stack of {n} entries)"));
+        if marks_in_place && rk == Kind::Mark {
+            let _ = writeln!(s, "The referrer, block {h}, is MARKed: the marker reached it but never followed its pointer{size}. Pointers the mark stack could not hold were dropped{}.", if overflowed { "; the counters record an overflow" } else { " without the overflow being recorded, so no rescan ran" });
+            return Some(BugClass::MarkStackOverflowDrop);
+        }
+        if overflowed && rk.starts_allocation() {
+            let _ = writeln!(
+                s,
+                "The referrer, block {h}, is allocated and the mark stack overflowed during the last collection{size}."
+            );
+            return Some(BugClass::MarkStackOverflowDrop);
+        }
+        let _ = writeln!(s, "The referrer, block {h}, is {}.", rk.name());
+    }
+    None
 }

@@ -17,9 +17,7 @@ fn hex(v: u64) -> String {
 }
 
 pub fn export_jsonl(dump: &Dump, out: &mut dyn Write) -> Result<(), String> {
-    let heap = dump
-        .heap()
-        .ok_or("the dump holds no ATB and POOL: nothing to export")?;
+    let heap = dump.heap().ok_or("the dump holds no ATB and POOL: nothing to export")?;
     let ix = Index::new(dump, heap);
     let mut root_groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (src, v) in roots(dump) {
@@ -32,20 +30,12 @@ pub fn export_jsonl(dump: &Dump, out: &mut dyn Write) -> Result<(), String> {
             Source::Stack { .. } => "stack".to_string(),
             Source::Block { .. } => continue,
         };
-        root_groups
-            .entry(group)
-            .or_default()
-            .push(hex(heap.block_addr(h)));
+        root_groups.entry(group).or_default().push(hex(heap.block_addr(h)));
     }
-    let w = |out: &mut dyn Write, v: Value| {
-        writeln!(out, "{v}").map_err(|e| format!("cannot write: {e}"))
-    };
+    let w = |out: &mut dyn Write, v: Value| writeln!(out, "{v}").map_err(|e| format!("cannot write: {e}"));
     for (root, mut refs) in root_groups {
         refs.dedup();
-        w(
-            out,
-            json!({"type": "ROOT", "root": root, "references": refs}),
-        )?;
+        w(out, json!({"type": "ROOT", "root": root, "references": refs}))?;
     }
     for (head, len) in heap.allocations() {
         let mut refs: Vec<String> = Vec::new();

@@ -45,18 +45,8 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let types = dump
-            .types
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.descriptor, i))
-            .collect();
-        Index {
-            heap,
-            head,
-            types,
-            type_table: &dump.types,
-        }
+        let types = dump.types.iter().enumerate().map(|(i, t)| (t.descriptor, i)).collect();
+        Index { heap, head, types, type_table: &dump.types }
     }
 
     pub fn n_blocks(&self) -> u64 {
@@ -148,25 +138,24 @@ impl<'a> Index<'a> {
     }
 
     pub fn word_addr(&self, head: u64, w: u64) -> u64 {
-        self.heap
-            .block_addr(head)
-            .wrapping_add(w.wrapping_mul(self.heap.word_size))
+        self.heap.block_addr(head).wrapping_add(w.wrapping_mul(self.heap.word_size))
     }
 }
 
-/// Describes a block for messages: `block 12 at 0x... (list, HEAD)`.
+/// Describes a block as the torture verifier does:
+/// `block 12 (0x…) HEAD, 2 blocks, type list`.
 pub fn describe_block(ix: &Index, b: u64) -> String {
     let kind = ix.kind(b);
     let addr = ix.heap.block_addr(b);
-    match kind {
-        Kind::Head | Kind::Mark => format!(
-            "block {b} at {addr:#x} ({}, {}, {} blocks)",
-            ix.type_name(b),
-            kind.name(),
-            ix.alloc_len(b)
-        ),
-        _ => format!("block {b} at {addr:#x} ({})", kind.name()),
+    let mut s = format!("block {b} ({addr:#x}) {}", kind.name());
+    if kind.starts_allocation() {
+        let n = ix.alloc_len(b);
+        s.push_str(&format!(", {n} block{}", if n == 1 { "" } else { "s" }));
+        if let Some(t) = ix.type_of(b) {
+            s.push_str(&format!(", type {}", t.name));
+        }
     }
+    s
 }
 
 /// Parses an address argument (`0x…` hex, or decimal) and finds its block.
@@ -183,10 +172,6 @@ pub fn parse_addr(s: &str) -> Result<u64, String> {
 pub fn block_for_arg(heap: &Heap, s: &str) -> Result<u64, String> {
     let a = parse_addr(s)?;
     heap.block_of(a).ok_or_else(|| {
-        format!(
-            "address {a:#x} is outside the heap (pool {:#x}..{:#x})",
-            heap.pool_addr,
-            heap.pool_end()
-        )
+        format!("address {a:#x} is outside the heap (pool {:#x}..{:#x})", heap.pool_addr, heap.pool_end())
     })
 }

@@ -51,11 +51,7 @@ impl Ctx<'_> {
         }
         if let Some(r) = &self.dump.roots {
             let ws = u64::from(self.dump.meta.word_size);
-            if v >= r.section_addr
-                && v < r
-                    .section_addr
-                    .saturating_add(r.section_words.saturating_mul(ws))
-            {
+            if v >= r.section_addr && v < r.section_addr.saturating_add(r.section_words.saturating_mul(ws)) {
                 return Some(format!("root section slot {}", (v - r.section_addr) / ws));
             }
             if v >= r.stack_lo && v < r.stack_hi {
@@ -78,9 +74,7 @@ pub struct Decoders {
 
 impl Default for Decoders {
     fn default() -> Self {
-        let mut d = Decoders {
-            by_name: HashMap::new(),
-        };
+        let mut d = Decoders { by_name: HashMap::new() };
         d.register("float", Box::new(FloatDecoder));
         d.register("str", Box::new(StrDecoder));
         d.register("bytes", Box::new(StrDecoder));
@@ -111,9 +105,7 @@ impl Decoder for FloatDecoder {
         let bits = if h.word_size == 8 {
             h.word(head, 1)
         } else {
-            h.word(head, 1)
-                .zip(h.word(head, 2))
-                .map(|(lo, hi)| lo | hi << 32)
+            h.word(head, 1).zip(h.word(head, 2)).map(|(lo, hi)| lo | hi << 32)
         };
         match bits {
             Some(b) => {
@@ -141,19 +133,12 @@ impl Decoder for StrDecoder {
         let off = (data - h.block_addr(b)) as usize;
         let bytes = h.block_bytes(b, ctx.ix.n_blocks().saturating_sub(b));
         let shown = len.min(256) as usize;
-        let text = bytes
-            .get(off..)
-            .map(|x| &x[..x.len().min(shown)])
-            .unwrap_or(&[]);
+        let text = bytes.get(off..).map(|x| &x[..x.len().min(shown)]).unwrap_or(&[]);
         let _ = writeln!(
             out,
             "\n  text {:?}{}",
             String::from_utf8_lossy(text),
-            if (len as usize) > text.len() {
-                " …"
-            } else {
-                ""
-            }
+            if (len as usize) > text.len() { " …" } else { "" }
         );
     }
 }
@@ -163,9 +148,7 @@ struct ListDecoder;
 impl Decoder for ListDecoder {
     fn decode(&self, ctx: &Ctx, head: u64, out: &mut String) {
         let h = &ctx.ix.heap;
-        let (Some(alloc), Some(len), Some(items)) =
-            (h.word(head, 1), h.word(head, 2), h.word(head, 3))
-        else {
+        let (Some(alloc), Some(len), Some(items)) = (h.word(head, 1), h.word(head, 2), h.word(head, 3)) else {
             out.push_str("  list header cut off\n");
             return;
         };
@@ -176,11 +159,7 @@ impl Decoder for ListDecoder {
         for i in 0..len.min(MAX_ITEMS) {
             match h.word(b, i) {
                 Some(v) => {
-                    let _ = writeln!(
-                        out,
-                        "  [{i}] {v:#x} {}",
-                        ctx.describe_value(v).unwrap_or_default()
-                    );
+                    let _ = writeln!(out, "  [{i}] {v:#x} {}", ctx.describe_value(v).unwrap_or_default());
                 }
                 None => break,
             }
@@ -201,11 +180,7 @@ impl Decoder for TupleDecoder {
         for i in 0..len.min(MAX_ITEMS) {
             match h.word(head, 2 + i) {
                 Some(v) => {
-                    let _ = writeln!(
-                        out,
-                        "  [{i}] {v:#x} {}",
-                        ctx.describe_value(v).unwrap_or_default()
-                    );
+                    let _ = writeln!(out, "  [{i}] {v:#x} {}", ctx.describe_value(v).unwrap_or_default());
                 }
                 None => break,
             }
@@ -226,32 +201,17 @@ pub fn show(ctx: &Ctx, decoders: &Decoders, block: u64) -> String {
         None => (block, 1),
     };
     if head.is_some_and(|h| h != block) {
-        let _ = writeln!(
-            s,
-            "block {block} at {:#x} is a TAIL of the allocation below",
-            heap.block_addr(block)
-        );
+        let _ = writeln!(s, "block {block} at {:#x} is a TAIL of the allocation below", heap.block_addr(block));
     }
     let _ = writeln!(s, "{}", describe_block(ix, start));
-    let _ = writeln!(
-        s,
-        "  finaliser bit {}",
-        if heap.ftb(start) { "set" } else { "clear" }
-    );
+    let _ = writeln!(s, "  finaliser bit {}", if heap.ftb(start) { "set" } else { "clear" });
     if let Some(before) = ctx.dump.heap_before() {
         if start < before.n_blocks {
-            let _ = writeln!(
-                s,
-                "  before the last collection: {}",
-                before.kind(start).name()
-            );
+            let _ = writeln!(s, "  before the last collection: {}", before.kind(start).name());
         }
     }
     if ix.kind(start) == Kind::Free {
-        let _ = writeln!(
-            s,
-            "  (free block: contents are whatever was left or the poison)"
-        );
+        let _ = writeln!(s, "  (free block: contents are whatever was left or the poison)");
     }
     let ty = head.and_then(|h| ix.type_of(h));
     if let (Some(t), Some(h)) = (ty, head) {
@@ -264,11 +224,7 @@ pub fn show(ctx: &Ctx, decoders: &Decoders, block: u64) -> String {
     let n_words = len * heap.words_per_block();
     for w in 0..n_words {
         let Some(v) = heap.word(start, w) else { break };
-        let field = if head.is_some_and(|h| ix.is_field(h, w)) {
-            "field"
-        } else {
-            "     "
-        };
+        let field = if head.is_some_and(|h| ix.is_field(h, w)) { "field" } else { "     " };
         let width = heap.word_size as usize * 2;
         let _ = writeln!(
             s,
@@ -282,16 +238,8 @@ pub fn show(ctx: &Ctx, decoders: &Decoders, block: u64) -> String {
     for (i, chunk) in bytes.chunks(16).enumerate().take(MAX_HEX_BYTES / 16) {
         let addr = heap.block_addr(start).wrapping_add(16 * i as u64);
         let hex: Vec<String> = chunk.iter().map(|b| format!("{b:02x}")).collect();
-        let ascii: String = chunk
-            .iter()
-            .map(|&b| {
-                if b.is_ascii_graphic() || b == b' ' {
-                    b as char
-                } else {
-                    '.'
-                }
-            })
-            .collect();
+        let ascii: String =
+            chunk.iter().map(|&b| if b.is_ascii_graphic() || b == b' ' { b as char } else { '.' }).collect();
         let _ = writeln!(s, "  {addr:#014x}  {:<47}  {ascii}", hex.join(" "));
     }
     if bytes.len() > MAX_HEX_BYTES {
@@ -312,11 +260,7 @@ pub fn refs(ctx: &Ctx, block: u64) -> String {
     for (src, v) in &list {
         let extra = match src {
             Source::Block { head, word, .. } => {
-                let field = if ix.is_field(*head, *word) {
-                    ", pointer field"
-                } else {
-                    ""
-                };
+                let field = if ix.is_field(*head, *word) { ", pointer field" } else { "" };
                 format!(" of {}{field}", describe_block(ix, *head))
             }
             _ => String::new(),
@@ -332,11 +276,7 @@ pub fn path(ctx: &Ctx, block: u64) -> String {
     let mut s = String::new();
     match mark::path_to(ctx.dump, ix, target) {
         None => {
-            let _ = writeln!(
-                s,
-                "{}: unreachable from the roots",
-                describe_block(ix, target)
-            );
+            let _ = writeln!(s, "{}: unreachable from the roots", describe_block(ix, target));
         }
         Some((src, hops)) => {
             let first = hops.first().map_or(target, |h| h.0);

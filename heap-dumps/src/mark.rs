@@ -22,23 +22,38 @@ pub enum Source {
 }
 
 impl Source {
+    /// In the torture verifier's words: `root slot 3 (0x…)`, `register rbx
+    /// (shadow capture)`, `stack word 0x…`, `block 12 word 2 (0x…)`.
     pub fn describe(&self) -> String {
         match self {
-            Source::RootSlot { slot, addr } => format!("root slot {slot} at {addr:#x}"),
-            Source::Register { set, name } => format!("register {name} ({set})"),
+            Source::RootSlot { slot, addr } => format!("root slot {slot} ({addr:#x})"),
+            Source::Register { set, name } => match set.as_str() {
+                "shadow" => format!("register {name} (shadow capture)"),
+                "captured" => format!("register {name} (captured)"),
+                other => format!("register {name} ({other})"),
+            },
             Source::Stack { addr, .. } => format!("stack word {addr:#x}"),
             Source::Block { head, word, addr } => {
-                format!("block {head} word {word} at {addr:#x}")
+                format!("block {head} word {word} ({addr:#x})")
             }
+        }
+    }
+
+    /// `describe`, plus the referring block's type when it has one.
+    pub fn describe_in(&self, ix: &Index) -> String {
+        match self {
+            Source::Block { head, .. } => match ix.type_of(*head) {
+                Some(t) => format!("{}, type {}", self.describe(), t.name),
+                None => self.describe(),
+            },
+            _ => self.describe(),
         }
     }
 
     /// Address of the word holding the reference (0 for registers).
     pub fn addr(&self) -> u64 {
         match self {
-            Source::RootSlot { addr, .. }
-            | Source::Stack { addr, .. }
-            | Source::Block { addr, .. } => *addr,
+            Source::RootSlot { addr, .. } | Source::Stack { addr, .. } | Source::Block { addr, .. } => *addr,
             Source::Register { .. } => 0,
         }
     }
@@ -62,34 +77,16 @@ pub fn roots(dump: &Dump) -> Vec<(Source, u64)> {
     let ws = u64::from(dump.meta.word_size);
     for (i, &v) in r.section.iter().enumerate() {
         let i = i as u64;
-        out.push((
-            Source::RootSlot {
-                slot: i,
-                addr: r.section_addr.wrapping_add(i.wrapping_mul(ws)),
-            },
-            v,
-        ));
+        out.push((Source::RootSlot { slot: i, addr: r.section_addr.wrapping_add(i.wrapping_mul(ws)) }, v));
     }
     for set in &r.register_sets {
         for (name, v) in &set.regs {
-            out.push((
-                Source::Register {
-                    set: set.label.clone(),
-                    name: name.clone(),
-                },
-                *v,
-            ));
+            out.push((Source::Register { set: set.label.clone(), name: name.clone() }, *v));
         }
     }
     for (i, &v) in r.stack.iter().enumerate() {
         let i = i as u64;
-        out.push((
-            Source::Stack {
-                index: i,
-                addr: r.stack_lo.wrapping_add(i.wrapping_mul(ws)),
-            },
-            v,
-        ));
+        out.push((Source::Stack { index: i, addr: r.stack_lo.wrapping_add(i.wrapping_mul(ws)) }, v));
     }
     out
 }
@@ -112,33 +109,41 @@ pub struct Marking {
 
 impl Marking {
     pub fn is_reached(&self, b: u64) -> bool {
-        self.reached
-            .get((b / 64) as usize)
-            .is_some_and(|w| w >> (b % 64) & 1 == 1)
+        self.reached.get((b / 64) as usize).is_some_and(|w| w >> (b % 64) & 1 == 1)
     }
 }
 
 /// Caps how many bad references are kept; a wrecked heap can have millions.
 const MAX_BAD: usize = 10_000;
 
+/// Whether the dump was taken between mark and sweep with the marks in place:
+/// then a reached HEAD (not MARK) is one the collector missed.
+/// The heap's reference marking fails between mark and sweep, so a recorded
+/// missed-by-marker says the same even when nothing was marked at all.
+pub fn marks_in_place(dump: &Dump, ix: &Index) -> bool {
+    dump.meta.collecting
+        && dump.meta.reason != "signal"
+        && (dump.failures.iter().any(|f| f.check == "missed-by-marker")
+            || (0..ix.n_blocks()).any(|b| ix.kind(b) == Kind::Mark))
+}
+
 pub fn mark(dump: &Dump, ix: &Index) -> Marking {
     let n = ix.n_blocks();
-    let mut m = Marking {
-        reached: vec![0; n.div_ceil(64) as usize],
-        reached_count: 0,
-        bad: Vec::new(),
-    };
+    let unmarked_is_missed = marks_in_place(dump, ix);
+    let mut m = Marking { reached: vec![0; n.div_ceil(64) as usize], reached_count: 0, bad: Vec::new() };
     let mut work: Vec<u64> = Vec::new();
-    let visit = |m: &mut Marking,
-                 work: &mut Vec<u64>,
-                 value: u64,
-                 source: &dyn Fn() -> Source,
-                 rule: Rule| {
+    let visit = |m: &mut Marking, work: &mut Vec<u64>, value: u64, source: &dyn Fn() -> Source, rule: Rule| {
         let Some((b, head)) = ix.target(value, rule) else {
             return;
         };
         match head {
             Some(h) => {
+                if unmarked_is_missed && ix.kind(h) == Kind::Head && m.bad.len() < MAX_BAD {
+                    let (wi, bit) = ((h / 64) as usize, h % 64);
+                    if m.reached.get(wi).is_some_and(|w| *w >> bit & 1 == 0) {
+                        m.bad.push(BadRef { target: h, target_kind: Kind::Head, value, source: source() });
+                    }
+                }
                 let (wi, bit) = ((h / 64) as usize, h % 64);
                 if let Some(word) = m.reached.get_mut(wi) {
                     if *word >> bit & 1 == 0 {
@@ -156,12 +161,7 @@ pub fn mark(dump: &Dump, ix: &Index) -> Marking {
                 // TAIL from an exact-rule word is not a reference by the heap's
                 // rule, so only FREE targets are reported here.
                 if aligned && kind == Kind::Free && m.bad.len() < MAX_BAD {
-                    m.bad.push(BadRef {
-                        target: b,
-                        target_kind: kind,
-                        value,
-                        source: source(),
-                    });
+                    m.bad.push(BadRef { target: b, target_kind: kind, value, source: source() });
                 }
             }
         }
@@ -179,17 +179,7 @@ pub fn mark(dump: &Dump, ix: &Index) -> Marking {
                 continue;
             }
             let addr = ix.word_addr(h, w);
-            visit(
-                &mut m,
-                &mut work,
-                v,
-                &|| Source::Block {
-                    head: h,
-                    word: w,
-                    addr,
-                },
-                Rule::Exact,
-            );
+            visit(&mut m, &mut work, v, &|| Source::Block { head: h, word: w, addr }, Rule::Exact);
         }
     }
     m
@@ -216,14 +206,7 @@ pub fn referrers(dump: &Dump, ix: &Index, target: u64) -> Vec<(Source, u64)> {
     for (head, _) in ix.heap.allocations() {
         for (w, v) in ix.words(head) {
             if v == target_addr {
-                out.push((
-                    Source::Block {
-                        head,
-                        word: w,
-                        addr: ix.word_addr(head, w),
-                    },
-                    v,
-                ));
+                out.push((Source::Block { head, word: w, addr: ix.word_addr(head, w) }, v));
             }
         }
     }

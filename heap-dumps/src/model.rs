@@ -107,6 +107,8 @@ pub struct Meta {
     pub exe_path: String,
     pub fault: String,
     pub collecting: bool,
+    /// Load address of the executable (its load bias), when the writer knew it.
+    pub load_addr: Option<u64>,
 }
 
 impl Meta {
@@ -214,10 +216,7 @@ pub struct Dump {
 
 impl Dump {
     pub fn counter(&self, name: &str) -> Option<u64> {
-        self.counters
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|&(_, v)| v)
+        self.counters.iter().find(|(n, _)| n == name).map(|&(_, v)| v)
     }
 
     pub fn type_by_descriptor(&self, addr: u64) -> Option<&TypeInfo> {
@@ -311,8 +310,7 @@ impl<'a> Heap<'a> {
     }
 
     pub fn pool_end(&self) -> u64 {
-        self.pool_addr
-            .saturating_add(self.n_blocks.saturating_mul(self.block_size))
+        self.pool_addr.saturating_add(self.n_blocks.saturating_mul(self.block_size))
     }
 
     /// The block holding `addr`, if it is inside the pool.
@@ -335,9 +333,7 @@ impl<'a> Heap<'a> {
 
     /// Word `w` counted from the start of block `i` (may run into later blocks).
     pub fn word(&self, i: u64, w: u64) -> Option<u64> {
-        let off = i
-            .checked_mul(self.block_size)?
-            .checked_add(w.checked_mul(self.word_size)?)?;
+        let off = i.checked_mul(self.block_size)?.checked_add(w.checked_mul(self.word_size)?)?;
         let off = usize::try_from(off).ok()?;
         let end = off.checked_add(self.word_size as usize)?;
         let bytes = self.pool.get(off..end)?;
@@ -356,9 +352,7 @@ impl<'a> Heap<'a> {
         let start = i.saturating_mul(self.block_size);
         let end = i.saturating_add(n_blocks).saturating_mul(self.block_size);
         let start = usize::try_from(start).unwrap_or(usize::MAX);
-        let end = usize::try_from(end)
-            .unwrap_or(usize::MAX)
-            .min(self.pool.len());
+        let end = usize::try_from(end).unwrap_or(usize::MAX).min(self.pool.len());
         self.pool.get(start..end).unwrap_or(&[])
     }
 
@@ -390,10 +384,7 @@ impl<'a> Heap<'a> {
 
     /// Iterates over allocations as (head, length in blocks), in address order.
     pub fn allocations(&self) -> Allocations<'a> {
-        Allocations {
-            heap: *self,
-            next: 0,
-        }
+        Allocations { heap: *self, next: 0 }
     }
 }
 

@@ -51,8 +51,7 @@ pub struct ReadResult {
 }
 
 pub fn read_file(path: &std::path::Path) -> Result<ReadResult, ReadError> {
-    let data = std::fs::read(path)
-        .map_err(|e| ReadError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let data = std::fs::read(path).map_err(|e| ReadError::Io(format!("cannot read {}: {e}", path.display())))?;
     read_bytes(data)
 }
 
@@ -121,13 +120,7 @@ struct Frame {
 
 fn tag_name(tag: &[u8; 4]) -> String {
     tag.iter()
-        .map(|&b| {
-            if b.is_ascii_graphic() || b == b' ' {
-                b as char
-            } else {
-                '?'
-            }
-        })
+        .map(|&b| if b.is_ascii_graphic() || b == b' ' { b as char } else { '?' })
         .collect::<String>()
         .trim_end()
         .to_string()
@@ -137,10 +130,7 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
     let mut problems = Vec::new();
     if data.len() < HEADER_LEN {
         if data.len() >= 8 && data.get(..8) == Some(&MAGIC[..]) || MAGIC.starts_with(&data) {
-            return Err(ReadError::NotADump(format!(
-                "file is {} bytes, shorter than the 16-byte header",
-                data.len()
-            )));
+            return Err(ReadError::NotADump(format!("file is {} bytes, shorter than the 16-byte header", data.len())));
         }
         return Err(ReadError::NotADump("missing UPYHEAP magic".into()));
     }
@@ -155,9 +145,7 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
         return Err(ReadError::NewerMajor { major, minor });
     }
     if major < MAJOR {
-        return Err(ReadError::NotADump(format!(
-            "format version {major}.{minor} predates version 1"
-        )));
+        return Err(ReadError::NotADump(format!("format version {major}.{minor} predates version 1")));
     }
 
     // Frame the sections first; decoding comes after, so the order of sections
@@ -167,10 +155,8 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
     let mut has_end = false;
     while pos < data.len() {
         let Some(head) = data.get(pos..pos + FRAME_LEN) else {
-            problems.push(format!(
-                "section header at offset {pos} truncated: {} of {FRAME_LEN} bytes",
-                data.len() - pos
-            ));
+            problems
+                .push(format!("section header at offset {pos} truncated: {} of {FRAME_LEN} bytes", data.len() - pos));
             break;
         };
         let mut c = Cursor::new(head);
@@ -182,10 +168,7 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
         let start = pos + FRAME_LEN;
         let avail = (data.len() - start) as u64;
         let end = if len > avail {
-            problems.push(format!(
-                "section {} truncated: {avail} of {len} bytes",
-                tag_name(&tag)
-            ));
+            problems.push(format!("section {} truncated: {avail} of {len} bytes", tag_name(&tag)));
             data.len()
         } else {
             start + len as usize
@@ -195,42 +178,24 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
             if len != 0 {
                 problems.push(format!("section END has a {len}-byte payload"));
             }
-            frames.push(Frame {
-                tag,
-                payload: start..end,
-            });
+            frames.push(Frame { tag, payload: start..end });
             pos = end;
             break;
         }
-        frames.push(Frame {
-            tag,
-            payload: start..end,
-        });
+        frames.push(Frame { tag, payload: start..end });
         pos = end;
     }
     if !has_end {
         problems.push("no END section: the dump was cut short".into());
     } else if pos < data.len() {
-        problems.push(format!(
-            "{} bytes after the END section ignored",
-            data.len() - pos
-        ));
+        problems.push(format!("{} bytes after the END section ignored", data.len() - pos));
     }
 
-    let mut dump = Dump {
-        major,
-        minor,
-        flags,
-        has_end,
-        ..Dump::default()
-    };
+    let mut dump = Dump { major, minor, flags, has_end, ..Dump::default() };
 
     if let Some(f) = frames.first() {
         if &f.tag != b"META" && frames.iter().any(|f| &f.tag == b"META") {
-            problems.push(format!(
-                "META is not the first section (found {} first)",
-                tag_name(&f.tag)
-            ));
+            problems.push(format!("META is not the first section (found {} first)", tag_name(&f.tag)));
         }
     }
     let Some(meta_frame) = frames.iter().find(|f| &f.tag == b"META") else {
@@ -245,9 +210,7 @@ pub fn read_bytes(data: Vec<u8>) -> Result<ReadResult, ReadError> {
             continue;
         }
         if seen.contains(&f.tag) {
-            problems.push(format!(
-                "section {name} appears more than once; later copy ignored"
-            ));
+            problems.push(format!("section {name} appears more than once; later copy ignored"));
             continue;
         }
         seen.push(f.tag);
@@ -312,29 +275,17 @@ fn read_meta(p: &[u8], problems: &mut Vec<String>) -> Result<Meta, ReadError> {
         Some(())
     })();
     if fixed.is_none() {
-        return Err(ReadError::NoMeta(format!(
-            "META truncated at {} bytes, before the heap geometry",
-            p.len()
-        )));
+        return Err(ReadError::NoMeta(format!("META truncated at {} bytes, before the heap geometry", p.len())));
     }
     if m.word_size != 4 && m.word_size != 8 {
-        return Err(ReadError::NoMeta(format!(
-            "word size {} is neither 4 nor 8",
-            m.word_size
-        )));
+        return Err(ReadError::NoMeta(format!("word size {} is neither 4 nor 8", m.word_size)));
     }
     if u32::from(m.block_size) != 4 * u32::from(m.word_size) {
-        return Err(ReadError::NoMeta(format!(
-            "block size {} is not four {}-byte words",
-            m.block_size, m.word_size
-        )));
+        return Err(ReadError::NoMeta(format!("block size {} is not four {}-byte words", m.block_size, m.word_size)));
     }
     match (m.arch(), m.word_size) {
         (Arch::X86, 4) | (Arch::X64, 8) => {}
-        (a, w) => problems.push(format!(
-            "META: architecture {} does not match word size {w}",
-            a.name()
-        )),
+        (a, w) => problems.push(format!("META: architecture {} does not match word size {w}", a.name())),
     }
     let rest = (|| {
         m.pid = c.u64()?;
@@ -348,11 +299,12 @@ fn read_meta(p: &[u8], problems: &mut Vec<String>) -> Result<Meta, ReadError> {
         m.collecting = c.u8()? != 0;
         Some(())
     })();
+    // Appended in 1.0 by the heap crate; older or shorter writers omit it.
+    if rest.is_some() {
+        m.load_addr = c.u64();
+    }
     if rest.is_none() {
-        problems.push(format!(
-            "section META truncated: {} bytes, fields after the heap geometry missing",
-            p.len()
-        ));
+        problems.push(format!("section META truncated: {} bytes, fields after the heap geometry missing", p.len()));
     }
     Ok(m)
 }
@@ -455,10 +407,7 @@ fn read_roots(p: &[u8], problems: &mut Vec<String>) -> Roots {
         Some(())
     })();
     if !where_cut.is_empty() {
-        problems.push(format!(
-            "section ROOT truncated in the {where_cut} ({} bytes)",
-            p.len()
-        ));
+        problems.push(format!("section ROOT truncated in the {where_cut} ({} bytes)", p.len()));
     }
     r
 }
@@ -484,16 +433,8 @@ fn read_types(p: &[u8], problems: &mut Vec<String>) -> Vec<TypeInfo> {
             Some(TypeInfo {
                 descriptor,
                 name,
-                letter: if letter.is_ascii_graphic() {
-                    letter
-                } else {
-                    b'h'
-                },
-                all_from: if all_from == u32::MAX {
-                    None
-                } else {
-                    Some(all_from)
-                },
+                letter: if letter.is_ascii_graphic() { letter } else { b'h' },
+                all_from: if all_from == u32::MAX { None } else { Some(all_from) },
                 fields,
             })
         })();
@@ -554,29 +495,16 @@ fn check_heap_sections(meta: &Meta, r: &HeapRanges, prefix: &str, problems: &mut
     let want_ftb = n.div_ceil(8);
     let want_pool = n.checked_mul(u64::from(meta.block_size));
     let pool_name = if prefix.is_empty() { "POOL" } else { "PPOL" };
-    let check =
-        |name: String, have: Option<&Range<usize>>, want: Option<u64>, p: &mut Vec<String>| {
-            if let (Some(h), Some(w)) = (have, want) {
-                let len = h.len() as u64;
-                if len < w {
-                    p.push(format!(
-                        "section {name} shorter than META's {n} blocks need: {len} of {w} bytes"
-                    ));
-                }
+    let check = |name: String, have: Option<&Range<usize>>, want: Option<u64>, p: &mut Vec<String>| {
+        if let (Some(h), Some(w)) = (have, want) {
+            let len = h.len() as u64;
+            if len < w {
+                p.push(format!("section {name} shorter than META's {n} blocks need: {len} of {w} bytes"));
             }
-        };
-    check(
-        format!("{prefix}ATB"),
-        r.atb.as_ref(),
-        Some(want_atb),
-        problems,
-    );
-    check(
-        format!("{prefix}FTB"),
-        r.ftb.as_ref(),
-        Some(want_ftb),
-        problems,
-    );
+        }
+    };
+    check(format!("{prefix}ATB"), r.atb.as_ref(), Some(want_atb), problems);
+    check(format!("{prefix}FTB"), r.ftb.as_ref(), Some(want_ftb), problems);
     check(pool_name.to_string(), r.pool.as_ref(), want_pool, problems);
     if want_pool.is_none() {
         problems.push(format!("META: {n} blocks overflow the address space"));

@@ -26,9 +26,7 @@ fn type_colour(name: &str) -> Rgb {
     if name == "untyped" {
         return UNTYPED;
     }
-    let h = name.bytes().fold(2166136261u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(16777619)
-    });
+    let h = name.bytes().fold(2166136261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16777619));
     let palette: [Rgb; 8] = [
         [46, 139, 87],
         [65, 105, 225],
@@ -56,9 +54,7 @@ pub struct Picture {
 
 /// Colours every block; failing blocks come from verify and the FAIL section.
 pub fn picture(dump: &Dump) -> Result<Picture, String> {
-    let heap = dump
-        .heap()
-        .ok_or("the dump holds no ATB and POOL: nothing to draw")?;
+    let heap = dump.heap().ok_or("the dump holds no ATB and POOL: nothing to draw")?;
     let ix = Index::new(dump, heap);
     let report = verify::verify(dump)?;
     let mut failing: HashSet<u64> = HashSet::new();
@@ -98,12 +94,7 @@ pub fn picture(dump: &Dump) -> Result<Picture, String> {
         let outlined = ix.head_of(b).is_some_and(|h| referrers.contains(&h));
         cells.push((c, outlined));
     }
-    Ok(Picture {
-        cols,
-        rows,
-        cell,
-        cells,
-    })
+    Ok(Picture { cols, rows, cell, cells })
 }
 
 pub fn png(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
@@ -115,11 +106,7 @@ pub fn png(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
         for dy in 0..p.cell {
             for dx in 0..p.cell {
                 let edge = dx == 0 || dy == 0 || dx + 1 == p.cell || dy + 1 == p.cell;
-                let col = if outlined && (edge || p.cell < 3) {
-                    OUTLINE
-                } else {
-                    c
-                };
+                let col = if outlined && (edge || p.cell < 3) { OUTLINE } else { c };
                 let off = (((cy + dy) as usize) * w + (cx + dx) as usize) * 3;
                 if let Some(px) = img.get_mut(off..off + 3) {
                     px.copy_from_slice(&col);
@@ -130,11 +117,8 @@ pub fn png(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
     let mut enc = png::Encoder::new(out, w as u32, h as u32);
     enc.set_color(png::ColorType::Rgb);
     enc.set_depth(png::BitDepth::Eight);
-    let mut wr = enc
-        .write_header()
-        .map_err(|e| format!("cannot write PNG: {e}"))?;
-    wr.write_image_data(&img)
-        .map_err(|e| format!("cannot write PNG: {e}"))?;
+    let mut wr = enc.write_header().map_err(|e| format!("cannot write PNG: {e}"))?;
+    wr.write_image_data(&img).map_err(|e| format!("cannot write PNG: {e}"))?;
     wr.finish().map_err(|e| format!("cannot write PNG: {e}"))
 }
 
@@ -151,20 +135,12 @@ pub fn svg(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
         let (c, outlined) = p.cells[i];
         let row = i as u64 / p.cols;
         let mut j = i + 1;
-        while j < p.cells.len()
-            && p.cells[j] == (c, outlined)
-            && j as u64 / p.cols == row
-            && !outlined
-        {
+        while j < p.cells.len() && p.cells[j] == (c, outlined) && j as u64 / p.cols == row && !outlined {
             j += 1;
         }
         let x = (i as u64 % p.cols) * cell;
         let y = row * cell;
-        let stroke = if outlined {
-            " stroke=\"#000\" stroke-width=\"1\""
-        } else {
-            ""
-        };
+        let stroke = if outlined { " stroke=\"#000\" stroke-width=\"1\"" } else { "" };
         s.push_str(&format!(
             "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{cell}\" fill=\"{}\"{stroke}/>\n",
             (j - i) as u64 * cell,
@@ -173,6 +149,5 @@ pub fn svg(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
         i = j;
     }
     s.push_str("</svg>\n");
-    out.write_all(s.as_bytes())
-        .map_err(|e| format!("cannot write SVG: {e}"))
+    out.write_all(s.as_bytes()).map_err(|e| format!("cannot write SVG: {e}"))
 }

@@ -126,25 +126,11 @@ pub fn healthy(x64: bool) -> (SynthDump, Landmarks) {
     d.free(garbage);
     d.push_collection(7, RING_REGISTERS_CAPTURED | RING_VERIFIED);
     d.set_consistent_counters();
-    let lm = Landmarks {
-        list,
-        items,
-        node,
-        float,
-        text,
-        victim: None,
-        referrer: None,
-    };
+    let lm = Landmarks { list, items, node, float, text, victim: None, referrer: None };
     (d, lm)
 }
 
-fn fail(
-    d: &SynthDump,
-    check: &str,
-    block: u64,
-    kind: u8,
-    referrer: Option<(u64, u64, &str)>,
-) -> Failure {
+fn fail(d: &SynthDump, check: &str, block: u64, kind: u8, referrer: Option<(u64, u64, &str)>) -> Failure {
     let addr = d.addr(block);
     let (raddr, rblock, rdesc) = match referrer {
         Some((a, b, desc)) => (a, Some(b), desc.to_string()),
@@ -160,11 +146,7 @@ fn fail(
         referrer_desc: rdesc.clone(),
         message: format!(
             "{check}: block {block} at {addr:#x} kind {kind}{}",
-            if rdesc.is_empty() {
-                String::new()
-            } else {
-                format!(", referrer {rdesc}")
-            }
+            if rdesc.is_empty() { String::new() } else { format!(", referrer {rdesc}") }
         ),
     }
 }
@@ -216,11 +198,7 @@ pub fn build(s: Scenario, x64: bool) -> (SynthDump, Landmarks) {
                 "dangling-field",
                 v,
                 0,
-                Some((
-                    d.addr(lm.node) + 2 * u64::from(d.word_size),
-                    lm.node,
-                    "block node word 2",
-                )),
+                Some((d.addr(lm.node) + 2 * u64::from(d.word_size), lm.node, "block node word 2")),
             );
             d.add_failure(f);
         }
@@ -238,17 +216,8 @@ pub fn build(s: Scenario, x64: bool) -> (SynthDump, Landmarks) {
             d.set_register("shadow", reg, d.addr(v));
             lm.victim = Some(v);
             d.detail = "missed-by-marker".into();
-            let f = fail(
-                &d,
-                "missed-by-marker",
-                v,
-                0,
-                Some((0, u64::MAX, &format!("register {reg}"))),
-            );
-            d.add_failure(Failure {
-                referrer_block: None,
-                ..f
-            });
+            let f = fail(&d, "missed-by-marker", v, 0, Some((0, u64::MAX, &format!("register {reg}"))));
+            d.add_failure(Failure { referrer_block: None, ..f });
         }
         Scenario::MissedStackRange => {
             let v = freed_victim(&mut d);

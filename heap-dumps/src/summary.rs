@@ -26,13 +26,7 @@ pub fn summary(dump: &Dump, problems: &[String]) -> String {
     if !flags.is_empty() {
         let _ = writeln!(s, "built with  {}", flags.join(", "));
     }
-    let _ = writeln!(
-        s,
-        "arch        {}, {}-byte words, {}-byte blocks",
-        m.arch().name(),
-        m.word_size,
-        m.block_size
-    );
+    let _ = writeln!(s, "arch        {}, {}-byte words, {}-byte blocks", m.arch().name(), m.word_size, m.block_size);
     let pool_bytes = m.n_blocks.saturating_mul(u64::from(m.block_size));
     let _ = writeln!(
         s,
@@ -47,21 +41,13 @@ pub fn summary(dump: &Dump, problems: &[String]) -> String {
     );
     let _ = writeln!(s, "reason      {}: {}", m.reason, m.detail);
     let _ = writeln!(s, "at          {}", m.location);
-    let _ = writeln!(
-        s,
-        "process     pid {}, written at unix time {}",
-        m.pid, m.time
-    );
+    let _ = writeln!(s, "process     pid {}, written at unix time {}", m.pid, m.time);
     if !m.exe_path.is_empty() || !m.build_id.is_empty() {
         let _ = writeln!(
             s,
             "executable  {} (build id {})",
             m.exe_path,
-            if m.build_id.is_empty() {
-                "none"
-            } else {
-                &m.build_id
-            }
+            if m.build_id.is_empty() { "none" } else { &m.build_id }
         );
     }
     if !m.fault.is_empty() {
@@ -86,8 +72,7 @@ pub fn summary(dump: &Dump, problems: &[String]) -> String {
         let _ = writeln!(
             s,
             "snapshot    heap before collection {} is included (use `heapdump diff`)",
-            dump.before_collection
-                .map_or("?".to_string(), |c| c.to_string())
+            dump.before_collection.map_or("?".to_string(), |c| c.to_string())
         );
     }
     if !dump.ring.is_empty() {
@@ -140,23 +125,11 @@ pub fn summary(dump: &Dump, problems: &[String]) -> String {
     if !dump.failures.is_empty() {
         let _ = writeln!(s, "failed checks ({})", dump.failures.len());
         for f in &dump.failures {
-            let _ = writeln!(
-                s,
-                "  {}",
-                if f.message.is_empty() {
-                    &f.check
-                } else {
-                    &f.message
-                }
-            );
+            let _ = writeln!(s, "  {}", if f.message.is_empty() { &f.check } else { &f.message });
         }
     }
     if !dump.unknown_sections.is_empty() {
-        let _ = writeln!(
-            s,
-            "skipped unknown sections: {}",
-            dump.unknown_sections.join(", ")
-        );
+        let _ = writeln!(s, "skipped unknown sections: {}", dump.unknown_sections.join(", "));
     }
     for p in problems {
         let _ = writeln!(s, "problem     {p}");
@@ -187,23 +160,11 @@ fn heap_figures(s: &mut String, dump: &Dump, heap: Heap) {
         largest = largest.max(run);
     }
     if n < heap_declared(dump) {
-        let _ = writeln!(
-            s,
-            "blocks      only {n} of {} blocks are in the dump",
-            heap_declared(dump)
-        );
+        let _ = writeln!(s, "blocks      only {n} of {} blocks are in the dump", heap_declared(dump));
     }
-    let _ = writeln!(
-        s,
-        "blocks      {} free, {} head, {} tail, {} mark",
-        kinds[0], kinds[1], kinds[2], kinds[3]
-    );
+    let _ = writeln!(s, "blocks      {} free, {} head, {} tail, {} mark", kinds[0], kinds[1], kinds[2], kinds[3]);
     let free_bytes = kinds[0] * heap.block_size;
-    let frag = if kinds[0] == 0 {
-        0.0
-    } else {
-        100.0 * (1.0 - largest as f64 / kinds[0] as f64)
-    };
+    let frag = if kinds[0] == 0 { 0.0 } else { 100.0 * (1.0 - largest as f64 / kinds[0] as f64) };
     let _ = writeln!(
         s,
         "free        {} bytes in {} runs, largest run {} blocks ({} bytes), fragmentation {:.1}%",
@@ -224,10 +185,7 @@ fn heap_figures(s: &mut String, dump: &Dump, heap: Heap) {
     let mut rows: Vec<_> = by_type.into_iter().collect();
     rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(&b.0)));
     let total: u64 = rows.iter().map(|r| r.1 .0).sum();
-    let _ = writeln!(
-        s,
-        "objects     {total} allocations, largest {max_alloc} blocks"
-    );
+    let _ = writeln!(s, "objects     {total} allocations, largest {max_alloc} blocks");
     let _ = writeln!(s, "  {:<20} {:>10} {:>12}", "type", "count", "bytes");
     for (name, (count, bytes)) in rows {
         let _ = writeln!(s, "  {name:<20} {count:>10} {bytes:>12}");

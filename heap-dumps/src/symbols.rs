@@ -7,7 +7,8 @@
 //! a position-independent one it is given, or inferred by a vote: a bias is a
 //! whole number of pages, so every TYPE-table descriptor (a static in the
 //! binary) proposes `descriptor - symbol` for each symbol with the same page
-//! offset, and the proposal most descriptors agree on wins.
+//! offset, and the proposal most descriptors agree on wins. A dump that
+//! records the load address (META's appended field) settles it directly.
 
 use crate::model::Dump;
 use object::{Object, ObjectKind, ObjectSymbol, SymbolKind};
@@ -26,53 +27,35 @@ pub struct Symbols {
 
 impl Symbols {
     pub fn load(path: &std::path::Path, dump: &Dump, bias: Option<u64>) -> Result<Symbols, String> {
-        let data = std::fs::read(path)
-            .map_err(|e| format!("cannot read binary {}: {e}", path.display()))?;
-        let file = object::File::parse(&*data).map_err(|e| {
-            format!(
-                "{} is not an executable the object crate can read: {e}",
-                path.display()
-            )
-        })?;
-        let build_id = file
-            .build_id()
-            .ok()
-            .flatten()
-            .map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>());
+        let data = std::fs::read(path).map_err(|e| format!("cannot read binary {}: {e}", path.display()))?;
+        let file = object::File::parse(&*data)
+            .map_err(|e| format!("{} is not an executable the object crate can read: {e}", path.display()))?;
+        let build_id = file.build_id().ok().flatten().map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>());
         let pie = file.kind() == ObjectKind::Dynamic;
         let mut syms: Vec<(u64, u64, String)> = file
             .symbols()
             .chain(file.dynamic_symbols())
             .filter(|s| {
-                s.address() != 0
-                    && matches!(
-                        s.kind(),
-                        SymbolKind::Text | SymbolKind::Data | SymbolKind::Unknown
-                    )
+                s.address() != 0 && matches!(s.kind(), SymbolKind::Text | SymbolKind::Data | SymbolKind::Unknown)
             })
-            .filter_map(|s| {
-                s.name()
-                    .ok()
-                    .filter(|n| !n.is_empty())
-                    .map(|n| (s.address(), s.size(), n.to_string()))
-            })
+            .filter_map(|s| s.name().ok().filter(|n| !n.is_empty()).map(|n| (s.address(), s.size(), n.to_string())))
             .collect();
         syms.sort();
         syms.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
-        let mut me = Symbols {
-            syms,
-            bias: 0,
-            bias_source: String::new(),
-            build_id,
-            pie,
-        };
+        let mut me = Symbols { syms, bias: 0, bias_source: String::new(), build_id, pie };
         match bias {
             Some(b) => {
                 me.bias = b;
                 me.bias_source = "given".into();
             }
             None if !pie => me.bias_source = "fixed-address executable".into(),
-            None => me.infer_bias(dump),
+            None => match dump.meta.load_addr {
+                Some(a) if a != 0 => {
+                    me.bias = a;
+                    me.bias_source = "recorded in the dump".into();
+                }
+                _ => me.infer_bias(dump),
+            },
         }
         Ok(me)
     }
@@ -90,14 +73,11 @@ impl Symbols {
                 }
             }
         }
-        let best = votes
-            .into_iter()
-            .max_by_key(|&(bias, n)| (n, std::cmp::Reverse(bias)));
+        let best = votes.into_iter().max_by_key(|&(bias, n)| (n, std::cmp::Reverse(bias)));
         match best {
             Some((bias, n)) if n >= 1 => {
                 self.bias = bias;
-                self.bias_source =
-                    format!("inferred from {n} type descriptor(s) and root addresses");
+                self.bias_source = format!("inferred from {n} type descriptor(s) and root addresses");
             }
             _ => self.bias_source = "unknown (no anchors); assuming 0".into(),
         }
@@ -118,11 +98,7 @@ impl Symbols {
         let (start, size, name) = self.syms.get(i.checked_sub(1)?)?;
         let off = a - start;
         if off < (*size).max(1) {
-            Some(if off == 0 {
-                format!("<{name}>")
-            } else {
-                format!("<{name}+{off:#x}>")
-            })
+            Some(if off == 0 { format!("<{name}>") } else { format!("<{name}+{off:#x}>") })
         } else {
             None
         }
@@ -132,19 +108,13 @@ impl Symbols {
     pub fn describe(&self, dump: &Dump) -> String {
         let id = match (&self.build_id, dump.meta.build_id.is_empty()) {
             (Some(b), false) if *b == dump.meta.build_id => "build id matches".to_string(),
-            (Some(b), false) => format!(
-                "build id {b} differs from the dump's {}: symbols may be wrong",
-                dump.meta.build_id
-            ),
+            (Some(b), false) => {
+                format!("build id {b} differs from the dump's {}: symbols may be wrong", dump.meta.build_id)
+            }
             (None, false) => "binary has no build id to compare".to_string(),
             (_, true) => "dump records no build id".to_string(),
         };
-        format!(
-            "{} symbols, load bias {:#x} ({}), {id}",
-            self.syms.len(),
-            self.bias,
-            self.bias_source
-        )
+        format!("{} symbols, load bias {:#x} ({}), {id}", self.syms.len(), self.bias, self.bias_source)
     }
 }
 
@@ -160,11 +130,6 @@ pub fn find_binary(dump: &Dump, given: Option<&std::path::Path>) -> Option<std::
     }
     let data = std::fs::read(exe).ok()?;
     let file = object::File::parse(&*data).ok()?;
-    let id: String = file
-        .build_id()
-        .ok()??
-        .iter()
-        .map(|x| format!("{x:02x}"))
-        .collect();
+    let id: String = file.build_id().ok()??.iter().map(|x| format!("{x:02x}")).collect();
     (id == dump.meta.build_id).then(|| exe.to_path_buf())
 }

@@ -44,6 +44,7 @@ pub struct SynthDump {
     pub meta_extension: Vec<u8>,
     pub write_end: bool,
     pub poison_free: bool,
+    pub load_addr: u64,
     /// Lowest block that may be free, so first fit stays linear overall.
     pub hint: u64,
 }
@@ -89,6 +90,7 @@ impl SynthDump {
             meta_extension: Vec::new(),
             write_end: true,
             poison_free: false,
+            load_addr: 0,
             hint: 0,
         }
     }
@@ -114,26 +116,10 @@ impl SynthDump {
     }
 
     /// Registers a type; returns its descriptor address (inside the "binary").
-    pub fn add_type(
-        &mut self,
-        name: &str,
-        letter: u8,
-        all_from: Option<u32>,
-        fields: &[u32],
-    ) -> u64 {
-        let base: u64 = if self.x64() {
-            0x5555_5555_0000
-        } else {
-            0x0805_0000
-        };
+    pub fn add_type(&mut self, name: &str, letter: u8, all_from: Option<u32>, fields: &[u32]) -> u64 {
+        let base: u64 = if self.x64() { 0x5555_5555_0000 } else { 0x0805_0000 };
         let descriptor = base + 0x40 * self.types.len() as u64;
-        self.types.push(TypeInfo {
-            descriptor,
-            name: name.into(),
-            letter,
-            all_from,
-            fields: fields.to_vec(),
-        });
+        self.types.push(TypeInfo { descriptor, name: name.into(), letter, all_from, fields: fields.to_vec() });
         descriptor
     }
 
@@ -240,10 +226,7 @@ impl SynthDump {
         let r = self.roots_mut();
         match r.register_sets.iter_mut().find(|s| s.label == set) {
             Some(s) => s.regs.push((name.into(), value)),
-            None => r.register_sets.push(RegisterSet {
-                label: set.into(),
-                regs: vec![(name.into(), value)],
-            }),
+            None => r.register_sets.push(RegisterSet { label: set.into(), regs: vec![(name.into(), value)] }),
         }
     }
 
@@ -276,12 +259,7 @@ impl SynthDump {
     /// Sets the counters a consistent heap would report.
     pub fn set_consistent_counters(&mut self) {
         let live_blocks = self.heap.atb.iter().filter(|k| **k != Kind::Free).count() as u64;
-        let live_allocs = self
-            .heap
-            .atb
-            .iter()
-            .filter(|k| k.starts_allocation())
-            .count() as u64;
+        let live_allocs = self.heap.atb.iter().filter(|k| k.starts_allocation()).count() as u64;
         self.counters = vec![
             ("allocs".into(), live_allocs + 3),
             ("frees".into(), 3),
@@ -312,29 +290,15 @@ impl SynthDump {
         m.extend_from_slice(&0u32.to_le_bytes());
         let atb_len = self.n_blocks.div_ceil(4);
         let ftb_len = self.n_blocks.div_ceil(8);
-        let area = self.pool_addr - atb_len - ftb_len;
-        for v in [
-            area,
-            area,
-            area + atb_len,
-            self.pool_addr,
-            self.n_blocks,
-            4242,
-            1_790_000_000,
-        ] {
+        let area = self.pool_addr.wrapping_sub(atb_len).wrapping_sub(ftb_len);
+        for v in [area, area, area.wrapping_add(atb_len), self.pool_addr, self.n_blocks, 4242, 1_790_000_000] {
             m.extend_from_slice(&v.to_le_bytes());
         }
-        for s in [
-            &self.reason,
-            &self.detail,
-            &self.location,
-            &self.build_id,
-            &self.exe_path,
-            &self.fault,
-        ] {
+        for s in [&self.reason, &self.detail, &self.location, &self.build_id, &self.exe_path, &self.fault] {
             put_str(&mut m, s);
         }
         m.push(u8::from(self.collecting));
+        m.extend_from_slice(&self.load_addr.to_le_bytes());
         m.extend_from_slice(&self.meta_extension);
         section(&mut out, b"META", &m);
 

@@ -15,11 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "heapdump",
-    version,
-    about = "Read, verify, explain, diff and draw upy heap dumps (format version 1)"
-)]
+#[command(name = "heapdump", version, about = "Read, verify, explain, diff and draw upy heap dumps (format version 1)")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -98,11 +94,7 @@ struct Loaded {
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let r = reader::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Loaded {
-        dump: r.dump,
-        problems: r.problems,
-        path: path.to_path_buf(),
-    })
+    Ok(Loaded { dump: r.dump, problems: r.problems, path: path.to_path_buf() })
 }
 
 enum Outcome {
@@ -114,8 +106,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut print = |s: &str| -> Result<(), String> {
-        out.write_all(s.as_bytes())
-            .map_err(|e| format!("cannot write output: {e}"))
+        out.write_all(s.as_bytes()).map_err(|e| format!("cannot write output: {e}"))
     };
     match cli.cmd {
         Cmd::Summary { dump } => {
@@ -125,10 +116,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
         }
         Cmd::Map { dump, from, to } => {
             let l = load(&dump)?;
-            let heap = l
-                .dump
-                .heap()
-                .ok_or("the dump holds no ATB and POOL: no block map")?;
+            let heap = l.dump.heap().ok_or("the dump holds no ATB and POOL: no block map")?;
             let bound = |s: &Option<String>, is_end: bool| -> Result<Option<u64>, String> {
                 let Some(s) = s else { return Ok(None) };
                 if s.trim().starts_with("0x") || s.trim().starts_with("0X") {
@@ -143,10 +131,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
                 }
                 let b = parse_addr(s)?;
                 if b > heap.n_blocks {
-                    return Err(format!(
-                        "block {b} is outside the heap ({} blocks)",
-                        heap.n_blocks
-                    ));
+                    return Err(format!("block {b} is outside the heap ({} blocks)", heap.n_blocks));
                 }
                 Ok(Some(b))
             };
@@ -172,11 +157,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let b = block_for_arg(&heap, &addr)?;
             let syms = load_symbols(&l.dump, &sym)?;
             let ix = Index::new(&l.dump, heap);
-            let ctx = Ctx {
-                dump: &l.dump,
-                ix: &ix,
-                symbols: syms.as_ref(),
-            };
+            let ctx = Ctx { dump: &l.dump, ix: &ix, symbols: syms.as_ref() };
             if let Some(s) = &syms {
                 print(&format!("binary: {}\n", s.describe(&l.dump)))?;
             }
@@ -188,11 +169,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let heap = l.dump.heap().ok_or("the dump holds no ATB and POOL")?;
             let b = block_for_arg(&heap, &addr)?;
             let ix = Index::new(&l.dump, heap);
-            let ctx = Ctx {
-                dump: &l.dump,
-                ix: &ix,
-                symbols: None,
-            };
+            let ctx = Ctx { dump: &l.dump, ix: &ix, symbols: None };
             print(&inspect::refs(&ctx, b))?;
             Ok((Outcome::Ok, vec![l]))
         }
@@ -201,11 +178,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let heap = l.dump.heap().ok_or("the dump holds no ATB and POOL")?;
             let b = block_for_arg(&heap, &addr)?;
             let ix = Index::new(&l.dump, heap);
-            let ctx = Ctx {
-                dump: &l.dump,
-                ix: &ix,
-                symbols: None,
-            };
+            let ctx = Ctx { dump: &l.dump, ix: &ix, symbols: None };
             print(&inspect::path(&ctx, b))?;
             Ok((Outcome::Ok, vec![l]))
         }
@@ -213,32 +186,23 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let la = load(&a)?;
             match b {
                 None => {
-                    let before = la
-                        .dump
-                        .heap_before()
-                        .ok_or("the dump holds no pre-collection snapshot (PATB/PPOL); give a second dump to compare with")?;
+                    let before = la.dump.heap_before().ok_or(
+                        "the dump holds no pre-collection snapshot (PATB/PPOL); give a second dump to compare with",
+                    )?;
                     let after = la.dump.heap().ok_or("the dump holds no ATB and POOL")?;
                     let d = diff::diff(&la.dump, before, &la.dump, after);
                     let ix = Index::new(&la.dump, after);
                     print(&format!(
                         "before collection {} -> after\n",
-                        la.dump
-                            .before_collection
-                            .map_or("?".into(), |c| c.to_string())
+                        la.dump.before_collection.map_or("?".into(), |c| c.to_string())
                     ))?;
                     print(&diff::render(&d, &after, &ix))?;
                     Ok((Outcome::Ok, vec![la]))
                 }
                 Some(b) => {
                     let lb = load(&b)?;
-                    let ha = la
-                        .dump
-                        .heap()
-                        .ok_or(format!("{}: the dump holds no ATB and POOL", a.display()))?;
-                    let hb = lb
-                        .dump
-                        .heap()
-                        .ok_or(format!("{}: the dump holds no ATB and POOL", b.display()))?;
+                    let ha = la.dump.heap().ok_or(format!("{}: the dump holds no ATB and POOL", a.display()))?;
+                    let hb = lb.dump.heap().ok_or(format!("{}: the dump holds no ATB and POOL", b.display()))?;
                     let d = diff::diff(&la.dump, ha, &lb.dump, hb);
                     let ix = Index::new(&lb.dump, hb);
                     print(&diff::render(&d, &hb, &ix))?;
@@ -265,8 +229,7 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let l = load(&dump)?;
             let mut buf = std::io::BufWriter::new(std::io::stdout().lock());
             export::export_jsonl(&l.dump, &mut buf)?;
-            buf.flush()
-                .map_err(|e| format!("cannot write output: {e}"))?;
+            buf.flush().map_err(|e| format!("cannot write output: {e}"))?;
             Ok((Outcome::Ok, vec![l]))
         }
         Cmd::Render { dump, png, svg } => {
@@ -286,21 +249,12 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
 }
 
 fn create(p: &Path) -> Result<std::io::BufWriter<std::fs::File>, String> {
-    std::fs::File::create(p)
-        .map(std::io::BufWriter::new)
-        .map_err(|e| format!("cannot create {}: {e}", p.display()))
+    std::fs::File::create(p).map(std::io::BufWriter::new).map_err(|e| format!("cannot create {}: {e}", p.display()))
 }
 
 fn load_symbols(dump: &Dump, sym: &SymArgs) -> Result<Option<Symbols>, String> {
     let bias = match &sym.load_bias {
-        Some(s) => Some(parse_addr(
-            if s.starts_with("0x") {
-                s.clone()
-            } else {
-                format!("0x{s}")
-            }
-            .as_str(),
-        )?),
+        Some(s) => Some(parse_addr(if s.starts_with("0x") { s.clone() } else { format!("0x{s}") }.as_str())?),
         None => None,
     };
     match find_binary(dump, sym.binary.as_deref()) {
@@ -343,14 +297,8 @@ fn main() -> ExitCode {
                 };
             }
             let msg = e.to_string();
-            let first = msg
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("bad arguments");
-            eprintln!(
-                "heapdump: {} (see heapdump --help)",
-                first.trim_start_matches("error: ")
-            );
+            let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("bad arguments");
+            eprintln!("heapdump: {} (see heapdump --help)", first.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
     };
@@ -373,11 +321,7 @@ fn main() -> ExitCode {
                         String::new()
                     }
                 );
-                return ExitCode::from(if matches!(outcome, Outcome::Failed) {
-                    1
-                } else {
-                    3
-                });
+                return ExitCode::from(if matches!(outcome, Outcome::Failed) { 1 } else { 3 });
             }
             match outcome {
                 Outcome::Ok => ExitCode::SUCCESS,

@@ -1,0 +1,115 @@
+//! Truncated, mutated and hostile dumps: the reader and every analysis must
+//! return (never panic), and reading must stay within twice the dump's size.
+//! A capped global allocator (from the `cap` crate; no unsafe here) turns any
+//! allocation beyond the bound into a test failure.
+
+use cap::Cap;
+use heapdump::scenarios::{build, Scenario};
+use heapdump::{blockmap, diff, explain, export, index::Index, inspect, read_bytes, render, summary, verify};
+use proptest::prelude::*;
+use std::alloc::System;
+
+#[global_allocator]
+static ALLOC: Cap<System> = Cap::new(System, usize::MAX);
+
+fn base(x64: bool) -> Vec<u8> {
+    build(Scenario::MissedRegister, x64).0.to_bytes()
+}
+
+/// Runs every analysis; none may panic whatever the dump holds.
+fn analyse_all(bytes: Vec<u8>) {
+    let Ok(r) = read_bytes(bytes) else { return };
+    let d = &r.dump;
+    let _ = summary::summary(d, &r.problems);
+    let _ = blockmap::map(d, None, None);
+    let _ = verify::verify(d).map(|rep| verify::render(&rep, &r.problems));
+    let _ = explain::explain(d);
+    let _ = export::export_jsonl(d, &mut std::io::sink());
+    if let Ok(p) = render::picture(d) {
+        let _ = render::svg(&p, &mut std::io::sink());
+    }
+    if let (Some(a), Some(b)) = (d.heap_before(), d.heap()) {
+        let _ = diff::diff(d, a, d, b);
+    }
+    if let Some(h) = d.heap() {
+        let ix = Index::new(d, h);
+        let ctx = inspect::Ctx { dump: d, ix: &ix, symbols: None };
+        for b in [0, h.n_blocks / 2, h.n_blocks.saturating_sub(1)] {
+            if b < h.n_blocks {
+                let _ = inspect::show(&ctx, &inspect::Decoders::default(), b);
+                let _ = inspect::refs(&ctx, b);
+                let _ = inspect::path(&ctx, b);
+            }
+        }
+    }
+}
+
+/// Reads `bytes` and checks the peak heap use of reading alone.
+fn read_within_bound(bytes: Vec<u8>) {
+    let size = bytes.len();
+    let before = ALLOC.allocated();
+    // The file buffer itself is already counted in `before`; reading may add at
+    // most one more copy's worth (plus a little for small tables).
+    ALLOC.set_limit(before + size + 64 * 1024).unwrap();
+    let r = read_bytes(bytes);
+    ALLOC.set_limit(usize::MAX).unwrap();
+    drop(r);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn truncated_dumps_never_panic(x64 in any::<bool>(), frac in 0.0f64..1.0) {
+        let b = base(x64);
+        let cut = (b.len() as f64 * frac) as usize;
+        let bytes = b[..cut].to_vec();
+        read_within_bound(bytes.clone());
+        analyse_all(bytes);
+    }
+
+    #[test]
+    fn mutated_dumps_never_panic(
+        x64 in any::<bool>(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+    ) {
+        let mut b = base(x64);
+        let n = b.len();
+        for (i, v) in edits {
+            b[i.index(n)] = v;
+        }
+        read_within_bound(b.clone());
+        analyse_all(b);
+    }
+
+    #[test]
+    fn hostile_lengths_never_panic(x64 in any::<bool>(), at in 0usize..400, len in any::<u64>()) {
+        // Overwrite a u64 somewhere in the headers with an arbitrary length.
+        let mut b = base(x64);
+        let at = (16 + at).min(b.len() - 8);
+        b[at..at + 8].copy_from_slice(&len.to_le_bytes());
+        read_within_bound(b.clone());
+        analyse_all(b);
+    }
+}
+
+#[test]
+fn huge_declared_counts_allocate_nothing_big() {
+    // A META claiming 2^60 blocks and sections claiming 2^32 entries.
+    let (mut d, _) = build(Scenario::Healthy, true);
+    d.n_blocks = 1 << 60;
+    d.heap.atb.truncate(8);
+    d.heap.ftb.truncate(8);
+    d.heap.pool.truncate(8 * 32);
+    d.before = None;
+    let mut bytes = d.to_bytes();
+    // Make COUN claim u32::MAX counters.
+    let coun = bytes.windows(4).position(|w| w == b"COUN").unwrap();
+    bytes[coun + 12..coun + 16].copy_from_slice(&u32::MAX.to_le_bytes());
+    read_within_bound(bytes.clone());
+    let r = read_bytes(bytes.clone()).unwrap();
+    assert!(r.problems.iter().any(|p| p.contains("COUN truncated")), "{:?}", r.problems);
+    assert!(r.problems.iter().any(|p| p.contains("shorter than META")), "{:?}", r.problems);
+    assert_eq!(r.dump.heap().unwrap().n_blocks, 8);
+    analyse_all(bytes);
+}
