@@ -106,6 +106,18 @@ fn child(name: &str, dir: &Path) {
 /// helpers in between: the shape most likely to keep one only in a register.
 #[inline(never)]
 fn registers(h: &Heap) {
+    // x86 has four callee-saved registers: a chain whose newest link is the
+    // one pointer live across each allocation fits.
+    for _ in 0..200 {
+        let mut prev = h.alloc(16, false).expect("alloc").as_ptr();
+        for _ in 0..100 {
+            let next = h.alloc(16, false).expect("alloc").as_ptr();
+            let ni = t::block_index(h, next).unwrap_or(0);
+            t::write_pool_word(h, ni * WORDS_PER_BLOCK + 1, prev as usize);
+            prev = next;
+        }
+        black_box(prev);
+    }
     for _ in 0..20_000 {
         let a = h.alloc(16, false).expect("alloc").as_ptr();
         let b = h.alloc(16, false).expect("alloc").as_ptr();
