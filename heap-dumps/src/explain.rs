@@ -111,6 +111,30 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
     candidates.extend(report.findings.iter().cloned());
     candidates.sort_by_key(|f| rank(&f.check));
     let Some(primary) = candidates.first().cloned() else {
+        if m.reason == "signal" {
+            let _ = writeln!(
+                s,
+                "The process died of {}, yet the heap verifies cleanly ({} blocks, {} allocations reachable): the crash may not come from the collector, or its damage lies outside what a dump shows.",
+                if m.detail.is_empty() { "a signal" } else { &m.detail },
+                report.blocks_checked,
+                report.reached
+            );
+            if let Some(r) = &dump.roots {
+                for set in r.register_sets.iter().filter(|s| s.label == "signal") {
+                    for (name, v) in &set.regs {
+                        if let Some(b) = ix.heap.block_of(*v) {
+                            let _ = writeln!(
+                                s,
+                                "At the crash, register {name} = {v:#x} pointed into {}.",
+                                describe_block(&ix, b)
+                            );
+                        }
+                    }
+                }
+            }
+            let _ = writeln!(s, "Most likely bug class: {}.", BugClass::Unknown.name());
+            return Ok(Explanation { class: BugClass::Unknown, text: s });
+        }
         let _ = writeln!(
             s,
             "No check fails: the heap verifies cleanly ({} blocks, {} allocations reachable).",

@@ -7,6 +7,7 @@ pub mod blockmap;
 pub mod diff;
 pub mod explain;
 pub mod export;
+pub mod fuzzing;
 pub mod index;
 pub mod inspect;
 pub mod mark;

@@ -4,8 +4,8 @@
 //! allocation beyond the bound into a test failure.
 
 use cap::Cap;
+use heapdump::read_bytes;
 use heapdump::scenarios::{build, Scenario};
-use heapdump::{blockmap, diff, explain, export, index::Index, inspect, read_bytes, render, summary, verify};
 use proptest::prelude::*;
 use std::alloc::System;
 
@@ -16,32 +16,8 @@ fn base(x64: bool) -> Vec<u8> {
     build(Scenario::MissedRegister, x64).0.to_bytes()
 }
 
-/// Runs every analysis; none may panic whatever the dump holds.
 fn analyse_all(bytes: Vec<u8>) {
-    let Ok(r) = read_bytes(bytes) else { return };
-    let d = &r.dump;
-    let _ = summary::summary(d, &r.problems);
-    let _ = blockmap::map(d, None, None);
-    let _ = verify::verify(d).map(|rep| verify::render(&rep, &r.problems));
-    let _ = explain::explain(d);
-    let _ = export::export_jsonl(d, &mut std::io::sink());
-    if let Ok(p) = render::picture(d) {
-        let _ = render::svg(&p, &mut std::io::sink());
-    }
-    if let (Some(a), Some(b)) = (d.heap_before(), d.heap()) {
-        let _ = diff::diff(d, a, d, b);
-    }
-    if let Some(h) = d.heap() {
-        let ix = Index::new(d, h);
-        let ctx = inspect::Ctx { dump: d, ix: &ix, symbols: None };
-        for b in [0, h.n_blocks / 2, h.n_blocks.saturating_sub(1)] {
-            if b < h.n_blocks {
-                let _ = inspect::show(&ctx, &inspect::Decoders::default(), b);
-                let _ = inspect::refs(&ctx, b);
-                let _ = inspect::path(&ctx, b);
-            }
-        }
-    }
+    heapdump::fuzzing::run_all(&bytes);
 }
 
 /// Reads `bytes` and checks the peak heap use of reading alone.

@@ -329,3 +329,41 @@ fn truncation_in_every_section_is_reported() {
         let _ = blockmap::map(&r.dump, None, None);
     }
 }
+
+#[test]
+fn decoders_are_pluggable_by_type_name() {
+    struct Node;
+    impl inspect::Decoder for Node {
+        fn decode(&self, ctx: &Ctx, head: u64, out: &mut String) {
+            let next = ctx.ix.heap.word(head, 1).unwrap_or(0);
+            out.push_str(&format!("  node, next {next:#x}\n"));
+        }
+    }
+    let (d, lm) = healthy(true);
+    let dump = read(&d);
+    let heap = dump.heap().unwrap();
+    let ix = Index::new(&dump, heap);
+    let ctx = Ctx { dump: &dump, ix: &ix, symbols: None };
+    let mut dec = Decoders::default();
+    dec.register("test-node", Box::new(Node));
+    let s = inspect::show(&ctx, &dec, lm.node);
+    assert!(s.contains(&format!("node, next {:#x}", d.addr(lm.list))), "{s}");
+}
+
+#[test]
+fn signal_dump_without_failures_is_not_called_healthy() {
+    let (mut d, lm) = healthy(true);
+    d.reason = "signal".into();
+    d.detail = "SIGSEGV".into();
+    d.flags |= 1;
+    d.set_register("signal", "rip", 0x1234);
+    d.set_register("signal", "rax", d.addr(lm.text) + 4);
+    let e = explain(&read(&d)).unwrap();
+    assert_eq!(e.class, BugClass::Unknown, "{}", e.text);
+    assert!(e.text.contains("died of SIGSEGV"), "{}", e.text);
+    assert!(
+        e.text.contains(&format!("register rax = {:#x} pointed into block {}", d.addr(lm.text) + 4, lm.text)),
+        "{}",
+        e.text
+    );
+}
