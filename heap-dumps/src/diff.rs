@@ -33,6 +33,10 @@ pub struct Diff {
     pub allocated: Vec<Alloc>,
     pub changed: Vec<(Alloc, String)>,
     pub still_referenced: Vec<StillReferenced>,
+    /// When the later state was dumped between mark and sweep: the heads left
+    /// unmarked, which the sweep would free, and which of them are referenced.
+    pub unmarked: Option<Vec<Alloc>>,
+    pub unmarked_referenced: Vec<StillReferenced>,
 }
 
 /// Compares heap `a` (earlier) with heap `b` (later); `b_dump` supplies the
@@ -88,6 +92,20 @@ pub fn diff(a_dump: &Dump, a: Heap, b_dump: &Dump, b: Heap) -> Diff {
             d.still_referenced.push(StillReferenced { freed: f.clone(), by });
         }
     }
+    if crate::mark::marks_in_place(b_dump, &ib) {
+        let unmarked: Vec<Alloc> = b
+            .allocations()
+            .filter(|&(h, _)| b.kind(h) == Kind::Head)
+            .map(|(head, blocks)| Alloc { head, blocks, type_name: ib.type_name(head) })
+            .collect();
+        for u in &unmarked {
+            let by = referrers_of_freed(b_dump, &ib, u);
+            if !by.is_empty() {
+                d.unmarked_referenced.push(StillReferenced { freed: u.clone(), by });
+            }
+        }
+        d.unmarked = Some(unmarked);
+    }
     d
 }
 
@@ -140,7 +158,7 @@ pub fn render(d: &Diff, b: &Heap, b_index: &Index) -> String {
     list(&mut s, "freed", &d.freed, |x| a(x));
     list(&mut s, "allocated", &d.allocated, |x| a(x));
     list(&mut s, "changed", &d.changed, |(x, why)| format!("{}: {why}", a(x)));
-    list(&mut s, "freed but still referenced", &d.still_referenced, |r| {
+    let referenced = |r: &StillReferenced| {
         let by: Vec<String> =
             r.by.iter()
                 .take(8)
@@ -152,6 +170,12 @@ pub fn render(d: &Diff, b: &Heap, b_index: &Index) -> String {
                 })
                 .collect();
         format!("{} referenced by {}", a(&r.freed), by.join("; "))
-    });
+    };
+    list(&mut s, "freed but still referenced", &d.still_referenced, referenced);
+    if let Some(u) = &d.unmarked {
+        let _ = writeln!(s, "dumped between mark and sweep:");
+        list(&mut s, "unmarked (the sweep would free them)", u, |x| a(x));
+        list(&mut s, "unmarked but still referenced", &d.unmarked_referenced, referenced);
+    }
     s
 }

@@ -111,3 +111,12 @@ fn verify_agrees_with_the_recorded_failures() {
         }
     }
 }
+
+#[test]
+fn diff_shows_the_block_the_sweep_would_free() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/skip-registers-x64.heapdump");
+    let (code, out, _) = run(&["diff", p.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("unmarked but still referenced: 1"), "{out}");
+    assert!(out.contains("(shadow capture)"), "{out}");
+}
