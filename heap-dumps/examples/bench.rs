@@ -8,14 +8,25 @@ use std::time::Instant;
 
 fn main() {
     let mib: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(64);
+    println!("healthy heap");
+    run(scenarios::large(mib).to_bytes(), mib);
+    println!("broken heap (one dangling field)");
+    run(scenarios::large_broken(mib).to_bytes(), mib);
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        if let Some(l) = status.lines().find(|l| l.starts_with("VmHWM")) {
+            println!("peak resident (including generating the dumps): {}", l.trim_start_matches("VmHWM:").trim());
+        }
+    }
+}
+
+fn run(bytes: Vec<u8>, mib: u64) {
     let t = Instant::now();
-    let bytes = scenarios::large(mib).to_bytes();
     let path = std::env::temp_dir().join(format!("heapdump-bench-{}.heapdump", std::process::id()));
     if let Err(e) = std::fs::write(&path, &bytes) {
         eprintln!("cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-    println!("dump: {} bytes ({} MiB pool), generated in {:.2?}", bytes.len(), mib, t.elapsed());
+    println!("dump: {} bytes ({} MiB pool), written in {:.2?}", bytes.len(), mib, t.elapsed());
     drop(bytes);
 
     let t = Instant::now();
@@ -44,11 +55,5 @@ fn main() {
     let e = explain::explain(&r2.dump).expect("explainable");
     println!("explain: {:>8.3} s  ({})", t.elapsed().as_secs_f64(), e.class.name());
     drop((r, r2));
-
-    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
-        if let Some(l) = status.lines().find(|l| l.starts_with("VmHWM")) {
-            println!("peak resident: {}", l.trim_start_matches("VmHWM:").trim());
-        }
-    }
     let _ = std::fs::remove_file(&path);
 }

@@ -166,6 +166,14 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
     if let Some(b) = block {
         evidence_class = describe_failing_block(dump, &ix, b, &mut s);
     }
+    // A typed field pointing at a free block with no sign of a missed root:
+    // the object outlived an explicit free of what it points at.
+    let evidence_class = evidence_class.or_else(|| {
+        (primary.check == "dangling-field").then(|| {
+            let _ = writeln!(s, "No root or marker evidence points at the collector: most likely the pointed-at block was freed explicitly while this field still held it.");
+            BugClass::UseAfterExplicitFree
+        })
+    });
     let class = class.or(evidence_class).unwrap_or(BugClass::Unknown);
     let _ = writeln!(s, "Most likely bug class: {}.", class.name());
     let _ = writeln!(s, "Why it matters: {}.", class.advice());

@@ -157,10 +157,11 @@ pub fn mark(dump: &Dump, ix: &Index) -> Marking {
                 let kind = ix.kind(b);
                 let aligned = ix.heap.block_at(value).is_some();
                 // An unaligned word into a free block is an integer or a stale
-                // interior pointer; the heap would ignore it too. A pointer to a
-                // TAIL from an exact-rule word is not a reference by the heap's
-                // rule, so only FREE targets are reported here.
-                if aligned && kind == Kind::Free && m.bad.len() < MAX_BAD {
+                // interior pointer; the heap would ignore it too. A TAIL with
+                // no head (left behind by a sweep or free) is reported however
+                // it is reached: something still points into a dead allocation.
+                let orphan_tail = kind == Kind::Tail && ix.head_of(b).is_none();
+                if ((aligned && kind == Kind::Free) || orphan_tail) && m.bad.len() < MAX_BAD {
                     m.bad.push(BadRef { target: b, target_kind: kind, value, source: source() });
                 }
             }

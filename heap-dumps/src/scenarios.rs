@@ -5,7 +5,7 @@
 //! Invariant: each scenario's heap is healthy except for the one defect it is
 //! named after, so a test can assert that exactly that defect is found.
 
-use crate::model::{Failure, RING_OVERFLOWED, RING_REGISTERS_CAPTURED, RING_VERIFIED};
+use crate::model::{Failure, Kind, RING_OVERFLOWED, RING_REGISTERS_CAPTURED, RING_VERIFIED};
 use crate::synth::SynthDump;
 
 /// Addresses of interesting blocks in a scenario, for assertions.
@@ -181,7 +181,7 @@ pub fn build(s: Scenario, x64: bool) -> (SynthDump, Landmarks) {
         d.alloc_at(v, 1);
         d.free(v);
         if let Some((snap, _)) = d.before.as_mut() {
-            snap.atb[v as usize] = crate::model::Kind::Free;
+            snap.atb[v as usize] = Kind::Free;
         }
         v
     };
@@ -205,7 +205,7 @@ pub fn build(s: Scenario, x64: bool) -> (SynthDump, Landmarks) {
         Scenario::TailAfterFree => {
             let b = d.alloc(3);
             d.free(b);
-            d.heap.atb[(b + 1) as usize] = crate::model::Kind::Tail;
+            d.heap.atb[(b + 1) as usize] = Kind::Tail;
             lm.victim = Some(b + 1);
             d.detail = "atb-tail-after-free".into();
             let f = fail(&d, "atb-tail-after-free", b + 1, 2, None);
@@ -304,4 +304,31 @@ pub fn large(mib: u64) -> SynthDump {
     }
     d.set_consistent_counters();
     d
+}
+
+/// `large`, with one typed object's field left pointing at a block freed
+/// before the dump: verify and explain then do their full work (dangling
+/// field, referrer search over the whole heap).
+pub fn large_broken(mib: u64) -> SynthDump {
+    let mut d = large(mib);
+    let node = d.types.iter().find(|t| t.name == "test-node").map(|t| t.descriptor);
+    let n = d.n_blocks;
+    let holder = (0..n).find(|&b| d.heap.atb[b as usize] == Kind::Head && Some(word(&d, b, 0)) == node);
+    let victim = (n / 2..n)
+        .find(|&b| d.heap.atb[b as usize] == Kind::Head && d.heap.atb.get(b as usize + 1) != Some(&Kind::Tail));
+    if let (Some(h), Some(v)) = (holder, victim) {
+        d.free(v);
+        let addr = d.addr(v);
+        d.set_word(h, 2, addr);
+        d.reason = "check-failed".into();
+    }
+    d.set_consistent_counters();
+    d
+}
+
+fn word(d: &SynthDump, b: u64, w: u64) -> u64 {
+    let off = (b * d.block_size() + w * 8) as usize;
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&d.heap.pool[off..off + 8]);
+    u64::from_le_bytes(x)
 }

@@ -144,6 +144,16 @@ pub fn verify(dump: &Dump) -> Result<Report, String> {
         let was = before.as_ref().filter(|h| bad.target < h.n_blocks).map(|h| h.kind(bad.target));
         match (bad.target_kind, was) {
             (Kind::Head, _) => {}
+            (Kind::Tail, _) => {
+                notes.push(format!(
+                    "reference into a TAIL without a head: {} holds {:#x}, inside block {} ({:#x})",
+                    bad.source.describe_in(&ix),
+                    bad.value,
+                    bad.target,
+                    heap.block_addr(bad.target)
+                ));
+                continue;
+            }
             (_, Some(Kind::Free)) => {
                 stale += 1;
                 if stale > 3 {
