@@ -55,3 +55,52 @@ pub fn map(dump: &Dump, from: Option<u64>, to: Option<u64>) -> Result<String, St
     s.push('\n');
     Ok(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::map;
+    use crate::read_bytes;
+    use crate::synth::SynthDump;
+
+    fn render(d: &SynthDump) -> Vec<String> {
+        let dump = read_bytes(d.to_bytes()).unwrap().dump;
+        map(&dump, None, None).unwrap().lines().map(String::from).collect()
+    }
+
+    #[test]
+    fn one_free_row_is_printed_two_are_collapsed() {
+        // Rows: used, free, used, free, free, used.
+        let mut d = SynthDump::new(false, 64 * 6);
+        for row in [0, 2, 5] {
+            d.alloc_at(row * 64, 1);
+        }
+        let lines = render(&d);
+        assert_eq!(lines[1], format!("00000000: h{}", ".".repeat(63)));
+        assert_eq!(lines[2], format!("00000400: {}", ".".repeat(64)));
+        assert_eq!(lines[3], format!("00000800: h{}", ".".repeat(63)));
+        // The free run starts mid-row 2 but collapsing is judged at row starts.
+        assert_eq!(lines[4], "       (2 lines all free)");
+        assert_eq!(lines[5], format!("00001400: h{}", ".".repeat(63)));
+        assert_eq!(lines.len(), 6);
+    }
+
+    #[test]
+    fn free_run_to_the_end_stops_the_map() {
+        let mut d = SynthDump::new(true, 64 * 4);
+        d.alloc_at(0, 3);
+        let lines = render(&d);
+        assert_eq!(lines[1], format!("00000000: h=={}", ".".repeat(61)));
+        assert_eq!(lines[2], "       (3 lines all free)");
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn marks_and_type_letters() {
+        let mut d = SynthDump::new(true, 64);
+        let t = d.add_type("dict", b'D', None, &[]);
+        d.object(t, &[]);
+        d.alloc_at(5, 1);
+        d.heap.atb[5] = crate::model::Kind::Mark;
+        assert!(render(&d)[1].starts_with("00000000: D....m."));
+    }
+}

@@ -408,3 +408,43 @@ impl Iterator for Allocations<'_> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(n: u64) -> Meta {
+        Meta { word_size: 8, block_size: 32, pool_addr: 0x1000, n_blocks: n, ..Meta::default() }
+    }
+
+    #[test]
+    fn atb_and_ftb_bit_order() {
+        // Block i in bits 2*(i%4): blocks 0..4 = HEAD, TAIL, FREE, MARK.
+        let atb = [0b11_00_10_01u8];
+        let ftb = [0b0000_0001u8];
+        let pool = [0u8; 4 * 32];
+        let h = Heap::new(&meta(4), &atb, &ftb, &pool);
+        let kinds: Vec<Kind> = (0..4).map(|i| h.kind(i)).collect();
+        assert_eq!(kinds, vec![Kind::Head, Kind::Tail, Kind::Free, Kind::Mark]);
+        assert!(h.ftb(0) && !h.ftb(1));
+        assert_eq!(h.alloc_len(0), 2);
+        assert_eq!(h.head_of(1), Some(0));
+        assert_eq!(h.head_of(2), None);
+        assert_eq!(h.allocations().collect::<Vec<_>>(), vec![(0, 2), (3, 1)]);
+    }
+
+    #[test]
+    fn geometry_is_clamped_to_what_is_present() {
+        let atb = [0u8; 2];
+        let pool = [0u8; 5 * 32];
+        let h = Heap::new(&meta(1 << 40), &atb, &[], &pool);
+        assert_eq!(h.n_blocks, 5);
+        assert_eq!(h.block_at(0x1000 + 32), Some(1));
+        assert_eq!(h.block_at(0x1000 + 33), None);
+        assert_eq!(h.block_of(0x1000 + 33), Some(1));
+        assert_eq!(h.block_of(0x1000 + 5 * 32), None);
+        assert_eq!(h.word(4, 3), Some(0));
+        assert_eq!(h.word(4, 4), None);
+        assert_eq!(h.word(u64::MAX, u64::MAX), None);
+    }
+}

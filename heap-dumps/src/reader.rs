@@ -510,3 +510,45 @@ fn check_heap_sections(meta: &Meta, r: &HeapRanges, prefix: &str, problems: &mut
         problems.push(format!("META: {n} blocks overflow the address space"));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_never_reads_past_its_payload() {
+        let mut c = Cursor::new(&[1, 0, 0, 0, 0xff]);
+        assert_eq!(c.u32(), Some(1));
+        assert_eq!(c.u32(), None);
+        assert_eq!(c.u8(), Some(0xff));
+        assert_eq!(c.u8(), None);
+        // A string whose length runs past the end.
+        let mut c = Cursor::new(&[200, 0, 0, 0, b'a']);
+        assert_eq!(c.str(), None);
+        // Capacity is bounded by what the payload could hold.
+        let c = Cursor::new(&[0; 40]);
+        assert_eq!(c.cap(u64::MAX, 8), 5);
+        assert_eq!(c.cap(2, 8), 2);
+    }
+
+    #[test]
+    fn header_errors_are_named() {
+        let e = read_bytes(b"UPYHEAP\0\x01".to_vec()).err().unwrap();
+        assert!(e.to_string().contains("shorter than the 16-byte header"), "{e}");
+        let e = read_bytes(b"ELF\x7f............".to_vec()).err().unwrap();
+        assert!(e.to_string().contains("missing UPYHEAP magic"), "{e}");
+        let mut h = MAGIC.to_vec();
+        h.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0, 0]);
+        let e = read_bytes(h).err().unwrap();
+        assert!(e.to_string().contains("no META section"), "{e}");
+        let mut h = MAGIC.to_vec();
+        h.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0, 0]);
+        assert!(read_bytes(h).err().unwrap().to_string().contains("predates"));
+    }
+
+    #[test]
+    fn tag_names_are_printable() {
+        assert_eq!(tag_name(b"ATB "), "ATB");
+        assert_eq!(tag_name(&[0, b'X', 0xff, b'Y']), "?X?Y");
+    }
+}

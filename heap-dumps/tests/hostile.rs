@@ -16,12 +16,22 @@ fn base(x64: bool) -> Vec<u8> {
     build(Scenario::MissedRegister, x64).0.to_bytes()
 }
 
+/// The allocation cap is process-wide and tests run on parallel threads: one
+/// test's analysis must not allocate while another's read is capped.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn analyse_all(bytes: Vec<u8>) {
+    let _g = serial();
     heapdump::fuzzing::run_all(&bytes);
 }
 
 /// Reads `bytes` and checks the peak heap use of reading alone.
 fn read_within_bound(bytes: Vec<u8>) {
+    let _g = serial();
     let size = bytes.len();
     let before = ALLOC.allocated();
     // The file buffer itself is already counted in `before`; reading may add at
