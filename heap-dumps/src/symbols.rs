@@ -38,7 +38,12 @@ impl Symbols {
             .filter(|s| {
                 s.address() != 0 && matches!(s.kind(), SymbolKind::Text | SymbolKind::Data | SymbolKind::Unknown)
             })
-            .filter_map(|s| s.name().ok().filter(|n| !n.is_empty()).map(|n| (s.address(), s.size(), n.to_string())))
+            .filter_map(|s| {
+                s.name()
+                    .ok()
+                    .filter(|n| !n.is_empty())
+                    .map(|n| (s.address(), s.size(), format!("{:#}", rustc_demangle::demangle(n))))
+            })
             .collect();
         syms.sort();
         syms.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);

@@ -21,7 +21,7 @@ fn some_function() -> (String, u64, u64, bool) {
                 && s.name().is_ok_and(|n| n.contains("heapdump") && n.contains("main"))
         })
         .expect("a main function symbol");
-    (s.name().unwrap().to_string(), s.address(), s.size(), pie)
+    (format!("{:#}", rustc_demangle::demangle(s.name().unwrap())), s.address(), s.size(), pie)
 }
 
 #[test]
