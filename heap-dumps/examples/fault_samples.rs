@@ -2,7 +2,7 @@
 //! of the heap crate, each in a child process with the heap in Abort mode, so
 //! the dump is exactly what a failing torture run leaves behind.
 //!
-//! Usage: `cargo run --release --example fault_samples -- OUT_DIR`
+//! Usage: `cargo run --release --features fault-samples --example fault_samples -- OUT_DIR`
 //! (add `--target i686-unknown-linux-gnu` for the x86 samples). Release builds
 //! are needed for `skip-registers`: debug builds spill every register anyway.
 
