@@ -113,3 +113,28 @@ fn dangling_field_in_real_dump_is_found() {
     let heap = r.dump.heap().unwrap();
     assert!(ours[0].message.contains(&format!("block {}", heap.block_of(node as u64).unwrap())));
 }
+
+/// Garbage that only transient frames ever pointed at, collected, then an
+/// on-demand dump: the sweep's own stale stack words must not read as misses.
+#[inline(never)]
+fn garbage_then_dump(h: &Heap, path: &str) -> usize {
+    let keep = h.alloc(2 * BLOCK_SIZE, false).unwrap().as_ptr();
+    for _ in 0..50 {
+        black_box(h.alloc(BLOCK_SIZE, true).unwrap());
+    }
+    h.collect();
+    h.dump("after a sweep", Some(path)).unwrap();
+    black_box(keep) as usize
+}
+
+#[test]
+fn dump_after_a_sweep_has_no_false_misses() {
+    let h = heap(true);
+    let path = tmp("after-sweep.heapdump");
+    h.enter(|h| garbage_then_dump(h, &path));
+    let r = read_file(std::path::Path::new(&path)).unwrap();
+    let rep = verify::verify(&r.dump).unwrap();
+    assert!(rep.findings.is_empty(), "{}", verify::render(&rep, &r.problems));
+    let e = explain::explain(&r.dump).unwrap();
+    assert_eq!(e.class, explain::BugClass::Healthy, "{}", e.text);
+}
