@@ -50,6 +50,8 @@ pub struct Picture {
     pub cell: u64,
     /// Per block: colour and whether it is outlined.
     pub cells: Vec<(Rgb, bool)>,
+    /// What each colour means, for the SVG's legend.
+    pub legend: Vec<(Rgb, String)>,
 }
 
 /// Colours every block; failing blocks come from verify and the FAIL section.
@@ -94,7 +96,15 @@ pub fn picture(dump: &Dump) -> Result<Picture, String> {
         let outlined = ix.head_of(b).is_some_and(|h| referrers.contains(&h));
         cells.push((c, outlined));
     }
-    Ok(Picture { cols, rows, cell, cells })
+    let mut legend =
+        vec![(FREE, "free".to_string()), (MARK, "marked".to_string()), (FAIL, "failing block".to_string())];
+    let mut names: Vec<String> = heap.allocations().map(|(h, _)| ix.type_name(h)).collect();
+    names.sort();
+    names.dedup();
+    for n in names.into_iter().take(16) {
+        legend.push((type_colour(&n), n));
+    }
+    Ok(Picture { cols, rows, cell, cells, legend })
 }
 
 pub fn png(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
@@ -124,7 +134,9 @@ pub fn png(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
 
 pub fn svg(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
     let cell = p.cell.max(4);
-    let (w, h) = (p.cols * cell, p.rows * cell);
+    const LEGEND_ROW: u64 = 16;
+    let legend_h = LEGEND_ROW * (p.legend.len() as u64 + 2);
+    let (w, h) = (p.cols * cell, p.rows * cell + legend_h);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" shape-rendering=\"crispEdges\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n"
     );
@@ -148,6 +160,35 @@ pub fn svg(p: &Picture, out: &mut dyn std::io::Write) -> Result<(), String> {
         ));
         i = j;
     }
+    let top = p.rows * cell + LEGEND_ROW;
+    for (k, (c, label)) in p.legend.iter().enumerate() {
+        let y = top + LEGEND_ROW * k as u64;
+        s.push_str(&format!(
+            "<rect x=\"4\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"22\" y=\"{}\" font-family=\"monospace\" font-size=\"12\">{}</text>\n",
+            hexc(*c),
+            y + 11,
+            xml_escape(label)
+        ));
+    }
+    let y = top + LEGEND_ROW * p.legend.len() as u64;
+    s.push_str(&format!(
+        "<rect x=\"4\" y=\"{y}\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#000\"/><text x=\"22\" y=\"{}\" font-family=\"monospace\" font-size=\"12\">outlined: refers to a failing block</text>\n",
+        y + 11
+    ));
     s.push_str("</svg>\n");
     out.write_all(s.as_bytes()).map_err(|e| format!("cannot write SVG: {e}"))
+}
+
+/// Type names come from the dump: escape them before they go into XML.
+fn xml_escape(t: &str) -> String {
+    t.chars()
+        .map(|c| match c {
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '&' => "&amp;".to_string(),
+            '"' => "&quot;".to_string(),
+            c if c.is_control() => "?".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
