@@ -240,6 +240,8 @@ pub fn build(s: Scenario, x64: bool) -> (SynthDump, Landmarks) {
             d.add_failure(f);
         }
         Scenario::FinalisedLive => {
+            // The sweep ran its finaliser (clearing the bit) but it stays allocated.
+            d.heap.ftb[lm.float as usize] = false;
             lm.victim = Some(lm.float);
             d.detail = "finalised-live".into();
             let f = fail(&d, "finalised-live", lm.float, 1, None);

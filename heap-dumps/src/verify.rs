@@ -1,12 +1,13 @@
 //! Offline re-run of the gc-torture verifier's checks on a dump's heap.
 //!
-//! Invariant: every finding names its check (FORMAT.md's FAIL check names), the
-//! block index and address and its kind, and for reference problems both ends
-//! of the reference, in one line of the form
-//! `<check>: block <i> at <addr> (<kind>) <what>; <referrer>`, which is the form
-//! the torture verifier prints. Checks that need the running process
-//! (`double-free`, `wild-free`, `finalised-live`) can only be reported from
-//! the dump's FAIL section; they are passed through, marked as recorded.
+//! Invariant: every finding is one line in the torture verifier's own words
+//! (the part after its `gc-torture: ` prefix): the check name from FORMAT.md,
+//! the block as `block <i> (<addr>) <KIND>[, n blocks][, type T]`, and for a
+//! reference both ends, the referrer as `root slot`, `register`, `stack word`
+//! or `block <i> word <w>`. `double-free` and `wild-free` happen inside a call
+//! the dump cannot replay, so they come only from the FAIL section, passed
+//! through as recorded; `finalised-live` is also found offline when the dump
+//! holds the pre-collection finaliser table.
 
 use crate::index::{describe_block, Index};
 use crate::mark::{self, BadRef, Source};
@@ -136,6 +137,8 @@ pub fn verify(dump: &Dump) -> Result<Report, String> {
         }
     }
 
+    finalised_live(dump, &ix, &mut f, &mut counts);
+
     let marking = mark::mark(dump, &ix);
     let mut notes = Vec::new();
     let before = dump.heap_before();
@@ -234,6 +237,38 @@ pub fn verify(dump: &Dump) -> Result<Report, String> {
         })
         .collect();
     Ok(Report { findings: f, notes, recorded, blocks_checked: n, reached: marking.reached_count })
+}
+
+/// The sweep clears a block's finaliser bit when it runs the finaliser, and
+/// frees the block right after. So a block that had its bit set just before
+/// the last collection and is still the same allocation now, with the bit
+/// clear, had its finaliser run while alive. Needs the pre-collection snapshot,
+/// a dump written after that sweep, and no allocation since (which could have
+/// reused the block).
+fn finalised_live(dump: &Dump, ix: &Index, f: &mut Vec<Finding>, counts: &mut HashMap<&'static str, usize>) {
+    let Some(before) = dump.heap_before() else { return };
+    if dump.meta.collecting || dump.counter("alloc_since_collect").is_some_and(|n| n != 0) {
+        return;
+    }
+    let heap = &ix.heap;
+    for (head, _) in before.allocations() {
+        if head >= heap.n_blocks || !before.ftb(head) {
+            continue;
+        }
+        if heap.kind(head).starts_allocation() && !heap.ftb(head) {
+            push(
+                f,
+                counts,
+                "finalised-live",
+                Some(head),
+                format!(
+                    "finalised-live: the sweep ran the finaliser of {}, which is still allocated: it was reachable",
+                    describe_block(ix, head)
+                ),
+                None,
+            );
+        }
+    }
 }
 
 /// The torture verifier's missed-by-marker line, adapted to what a dump shows:
