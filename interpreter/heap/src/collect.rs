@@ -60,42 +60,95 @@ pub(crate) fn capture_registers(out: &mut [usize; NREGS]) {
     }
 }
 
-/// The register capture and stack scan. Its register array is the lowest thing
-/// on the stack that the scan covers: everything from the array up to the
-/// recorded stack top is scanned, and the collector's own frames (called from
-/// here) are below it. `#[no_mangle]` so the CI gate can find it in release
-/// binaries; `#[inline(never)]` because inlining it is exactly the design's bug.
+/// The register capture and stack scan's entry: a naked function, so that the
+/// first thing it does is store the callee-saved registers into an array at
+/// the bottom of its own small frame — before any prologue or PIC set-up could
+/// overwrite them or spill them. It then calls the collector proper with the
+/// array's address; the scan covers everything from the array up to the
+/// recorded stack top, and the collector's own frames lie below it.
+/// `#[no_mangle]` so the CI gate can find it in release binaries; it cannot be
+/// inlined, and inlining it is exactly the design's bug.
 ///
-/// The first half of `arrs` is the verifier's independent shadow capture, kept
-/// below the scanned range so the real scan never sees it.
+/// # Safety
+/// `heap` must be a live heap entered by this thread, not collecting.
+#[cfg(target_arch = "x86_64")]
+#[unsafe(naked)]
 #[no_mangle]
-#[inline(never)]
-pub extern "C" fn gc_collect_regs_and_stack(heap: *const Heap) {
-    let mut arrs = [[0usize; NREGS]; 2];
-    // SAFETY: `heap` comes from `Heap::collect`, a live heap on this thread.
-    let h = unsafe { &*heap };
+pub unsafe extern "C" fn gc_collect_regs_and_stack(heap: *const Heap) {
+    // rdi = heap. On entry rsp = 8 (mod 16); 56 bytes keep calls aligned.
+    core::arch::naked_asm!(
+        "sub rsp, 56",
+        "mov [rsp], rbx",
+        "mov [rsp + 8], rbp",
+        "mov [rsp + 16], r12",
+        "mov [rsp + 24], r13",
+        "mov [rsp + 32], r14",
+        "mov [rsp + 40], r15",
+        "mov rsi, rsp",
+        "call {inner}",
+        "add rsp, 56",
+        "ret",
+        inner = sym gc_collect_inner,
+    )
+}
+
+/// See the x86-64 version; cdecl: the argument is at [esp+4] on entry.
+///
+/// # Safety
+/// `heap` must be a live heap entered by this thread, not collecting.
+#[cfg(target_arch = "x86")]
+#[unsafe(naked)]
+#[no_mangle]
+pub unsafe extern "C" fn gc_collect_regs_and_stack(heap: *const Heap) {
+    // On entry esp = 12 (mod 16); after 28 bytes it is 16-aligned for the call.
+    // Frame: [esp] heap, [esp+4] &regs, [esp+8..esp+24] regs.
+    core::arch::naked_asm!(
+        "sub esp, 28",
+        "mov [esp + 8], ebx",
+        "mov [esp + 12], esi",
+        "mov [esp + 16], edi",
+        "mov [esp + 20], ebp",
+        "mov eax, [esp + 32]",
+        "mov [esp], eax",
+        "lea eax, [esp + 8]",
+        "mov [esp + 4], eax",
+        "call {inner}",
+        "add esp, 28",
+        "ret",
+        inner = sym gc_collect_inner,
+    )
+}
+
+/// The collector proper, called only by `gc_collect_regs_and_stack` with the
+/// address of its register array. The verifier's shadow copy of the registers
+/// is taken here, in this frame, below the scanned range, before the
+/// `skip-registers` fault (if injected) wipes the array the scan reads.
+extern "C" fn gc_collect_inner(heap: *const Heap, regs: *mut [usize; NREGS]) {
+    // SAFETY: `heap` is live (see gc_collect_regs_and_stack) and `regs` points
+    // at the array in the calling naked frame, which outlives this call.
+    let (h, regs) = unsafe { (&*heap, &mut *regs) };
+    let shadow = *regs;
     let skip = h.fault_is(Fault::SkipRegisters);
-    if !skip {
-        capture_registers(&mut arrs[1]);
+    if skip {
+        *regs = [0; NREGS];
+        core::hint::black_box(&mut *regs);
     }
-    let shadow = cfg!(feature = "gc-torture") && h.torture.verify;
-    if shadow {
-        capture_registers(&mut arrs[0]);
-    }
-    let arrs = core::hint::black_box(&mut arrs);
-    collect_from(h, arrs, !skip, shadow);
+    let keep_shadow = cfg!(feature = "gc-torture") && h.torture.verify;
+    collect_from(h, regs, &shadow, !skip, keep_shadow);
 }
 
 impl Heap {
     /// Runs a full collection now (`gc.collect()`). Skipped while the heap is
     /// locked, during another collection, or when no thread has entered the
-    /// heap (there would be no stack to scan).
-    #[inline(never)]
+    /// heap (there would be no stack to scan). Inlined into the caller so that
+    /// nothing sits between the mutator's frame and the register capture.
+    #[inline(always)]
     pub fn collect(&self) {
         if self.lock_depth.get() > 0 || self.collecting.get() || self.stack_top.get() == 0 {
             return;
         }
-        gc_collect_regs_and_stack(self);
+        // SAFETY: self is a live heap entered by this thread and not collecting.
+        unsafe { gc_collect_regs_and_stack(self) }
     }
 
     #[inline(always)]
@@ -123,7 +176,7 @@ impl Heap {
     /// A word from the root section or a heap block: an exact HEAD address.
     #[inline(always)]
     pub(crate) fn mark_exact(&self, w: usize) {
-        if w >= self.pool && w < self.pool_end && (w - self.pool) % BLOCK_SIZE == 0 {
+        if w >= self.pool && w < self.pool_end && (w - self.pool).is_multiple_of(BLOCK_SIZE) {
             self.mark_head((w - self.pool) / BLOCK_SIZE);
         }
     }
@@ -325,14 +378,14 @@ impl Heap {
 
 /// The body of a collection, below the register array in the stack.
 #[inline(never)]
-fn collect_from(h: &Heap, arrs: &[[usize; NREGS]; 2], captured: bool, shadow: bool) {
-    let lo = arrs[1].as_ptr() as usize;
+fn collect_from(h: &Heap, regs: &[usize; NREGS], shadow_regs: &[usize; NREGS], captured: bool, shadow: bool) {
+    let lo = regs.as_ptr() as usize;
     let top = h.stack_top.get();
     let hi = if h.fault_is(Fault::ShortStackScan) { top.saturating_sub(SHORT_SCAN_WORDS * WORD).max(lo) } else { top };
     let number = h.stats.collections.get() + 1;
     h.stats.collections.set(number);
     h.collecting.set(true);
-    h.roots.set(RootSnapshot { regs: arrs[1], shadow: arrs[0], have_shadow: shadow, stack_lo: lo, stack_hi: top });
+    h.roots.set(RootSnapshot { regs: *regs, shadow: *shadow_regs, have_shadow: shadow, stack_lo: lo, stack_hi: top });
     if cfg!(feature = "gc-torture") && h.torture.snapshot {
         h.take_snapshot(number);
     }

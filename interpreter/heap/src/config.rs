@@ -185,7 +185,7 @@ impl HeapConfig {
 
     /// Checks the configuration against this build and this architecture.
     pub fn validate(&self) -> Result<Geometry, ConfigError> {
-        if self.size % BLOCK_SIZE != 0 {
+        if !self.size.is_multiple_of(BLOCK_SIZE) {
             return Err(ConfigError(format!(
                 "heap size {} is not a multiple of the block size ({BLOCK_SIZE} bytes on this architecture)",
                 self.size

@@ -502,7 +502,7 @@ impl Heap {
         let mut first_free = usize::MAX;
         while b < self.n_blocks {
             // Skip four used blocks at a time when a whole ATB byte has no FREE.
-            if run == 0 && b % 4 == 0 && b + 4 <= self.n_blocks {
+            if run == 0 && b.is_multiple_of(4) && b + 4 <= self.n_blocks {
                 // SAFETY: b/4 < n_blocks/4.
                 let byte = unsafe { *self.atb.add(b / 4) };
                 if (byte & 0x03) != 0 && (byte & 0x0c) != 0 && (byte & 0x30) != 0 && (byte & 0xc0) != 0 {
@@ -547,7 +547,7 @@ impl Heap {
         }
         let addr = p as usize;
         let b = match self.block_of(addr) {
-            Some(b) if (addr - self.pool) % BLOCK_SIZE == 0 => b,
+            Some(b) if (addr - self.pool).is_multiple_of(BLOCK_SIZE) => b,
             _ => {
                 let mut f = Failure::new("wild-free");
                 f.block_addr = addr;
@@ -604,7 +604,7 @@ impl Heap {
         let addr = p as usize;
         match self.block_of(addr) {
             Some(b)
-                if (addr - self.pool) % BLOCK_SIZE == 0
+                if (addr - self.pool).is_multiple_of(BLOCK_SIZE)
                     && matches!(self.kind(b), BlockKind::Head | BlockKind::Mark) =>
             {
                 self.alloc_len(b) * BLOCK_SIZE
@@ -616,6 +616,9 @@ impl Heap {
     /// Resizes an allocation, in place when possible; otherwise allocates anew,
     /// copies and frees the old one. A null `p` allocates. Newly gained bytes
     /// are zeroed. On failure the old allocation is untouched.
+    // `p` is checked against the allocation table (size_of) before any access,
+    // so a bad pointer is reported, never dereferenced.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     #[track_caller]
     pub fn realloc(&self, p: *mut u8, n_bytes: usize) -> Result<NonNull<u8>, AllocError> {
         if p.is_null() {
@@ -877,7 +880,7 @@ fn enter_callee<R>(heap: &Heap, f: impl FnOnce(&Heap) -> R) -> R {
 impl Drop for Heap {
     fn drop(&mut self) {
         CURRENT.with(|c| {
-            if c.get() == self as *const Heap {
+            if std::ptr::eq(c.get(), self) {
                 c.set(ptr::null());
             }
         });

@@ -289,7 +289,7 @@ impl Heap {
     #[inline(always)]
     fn exact_head(&self, w: usize) -> Option<usize> {
         let b = self.block_of(w)?;
-        if (w - self.pool) % BLOCK_SIZE == 0 && matches!(self.kind(b), BlockKind::Head | BlockKind::Mark) {
+        if (w - self.pool).is_multiple_of(BLOCK_SIZE) && matches!(self.kind(b), BlockKind::Head | BlockKind::Mark) {
             Some(b)
         } else {
             None
@@ -440,7 +440,7 @@ impl Heap {
                 let check = |wi: usize, p: &mut Pass<'_>| {
                     let v = self.pool_word(b * WORDS_PER_BLOCK + wi);
                     let Some(tb) = self.block_of(v) else { return };
-                    if (v - self.pool) % BLOCK_SIZE != 0 {
+                    if !(v - self.pool).is_multiple_of(BLOCK_SIZE) {
                         return; // a tagged value, not a reference
                     }
                     let tk = self.kind(tb);
