@@ -6,8 +6,9 @@ use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_heapdump");
 
-const EXPECTED: [(&str, &str); 6] = [
+const EXPECTED: [(&str, &str); 7] = [
     ("skip-registers", "missed root in registers"),
+    ("forget-root", "forgotten root-section slot"),
     ("short-stack-scan", "missed stack range"),
     ("double-free", "double free"),
     ("tail-left-behind", "sweep error"),
@@ -37,8 +38,8 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 #[test]
 fn there_are_samples_for_both_architectures() {
     let s = samples();
-    assert!(s.iter().filter(|x| x.1 == "x86").count() >= 5);
-    assert!(s.iter().filter(|x| x.1 == "x64").count() >= 6);
+    assert_eq!(s.iter().filter(|x| x.1 == "x86").count(), 7);
+    assert_eq!(s.iter().filter(|x| x.1 == "x64").count(), 7);
 }
 
 #[test]
@@ -93,21 +94,44 @@ fn every_subcommand_runs_on_every_sample() {
     }
 }
 
+/// The heap keeps at most this many failures in a dump's FAIL section.
+const HEAP_MAX_FAILURES: usize = 16;
+
 #[test]
 fn verify_agrees_with_the_recorded_failures() {
     for (fault, arch, p) in samples() {
         let r = heapdump::read_file(&p).unwrap();
         assert!(r.problems.is_empty(), "{fault}-{arch}: {:?}", r.problems);
         let rep = heapdump::verify::verify(&r.dump).unwrap();
-        // Offline checks that the dump can show reproduce the heap's own lines.
-        for f in &rep.findings {
-            let line = format!("gc-torture: {}", f.message);
-            let line = line.split(" = 0x").next().unwrap().to_string();
-            assert!(
-                r.dump.failures.iter().any(|x| x.message.starts_with(&line)),
-                "{fault}-{arch}: offline finding not recorded by the heap: {}",
-                f.message
-            );
+        // The first failure's line word for word (the heap's prefix removed;
+        // ours adds " = value" after a root).
+        let ours: Vec<String> =
+            rep.findings.iter().map(|f| f.message.split(" = 0x").next().unwrap().to_string()).collect();
+        let first = r.dump.failures[0].message.trim_start_matches("gc-torture: ");
+        let offline = |check: &str| check != "double-free" && check != "wild-free";
+        if offline(&r.dump.failures[0].check) {
+            assert!(ours.iter().any(|o| o == first), "{fault}-{arch}: first recorded line not found offline: {first}");
+        }
+        // Every failure the heap recorded that a dump can show is found offline,
+        // by check and block...
+        let ours_keys: Vec<(String, Option<u64>)> = rep.findings.iter().map(|f| (f.check.clone(), f.block)).collect();
+        for rec in &r.dump.failures {
+            if offline(&rec.check) {
+                assert!(
+                    ours_keys.contains(&(rec.check.clone(), rec.block)),
+                    "{fault}-{arch}: recorded but not found offline: {}",
+                    rec.message
+                );
+            }
+        }
+        // ...and, unless the heap's list was full, nothing more.
+        if r.dump.failures.len() < HEAP_MAX_FAILURES {
+            for (check, block) in &ours_keys {
+                assert!(
+                    r.dump.failures.iter().any(|x| &x.check == check && x.block == *block),
+                    "{fault}-{arch}: found offline but not recorded: {check} {block:?}"
+                );
+            }
         }
     }
 }
