@@ -302,7 +302,7 @@ fn describe_failing_block(dump: &Dump, ix: &Index, b: u64, s: &mut String) -> Op
         let _ = writeln!(
             s,
             "Root-section slot {slot} holds it{}, yet the collector did not mark it.",
-            scanned.map_or(String::new(), |w| format!(" (the last collection scanned a {w}-word root section)"))
+            scanned.map_or(String::new(), |w| format!(" (the last collection scanned the root section's {w} words)"))
         );
         return Some(BugClass::ForgottenRootSlot);
     }
@@ -310,6 +310,20 @@ fn describe_failing_block(dump: &Dump, ix: &Index, b: u64, s: &mut String) -> Op
         let overflowed = last.is_some_and(|e| e.flags & RING_OVERFLOWED != 0)
             || dump.counter("mark_stack_overflows").is_some_and(|v| v > 0);
         let rk = ix.kind(h);
+        let holders: Vec<String> = crate::mark::roots(dump)
+            .into_iter()
+            .filter(|(src, v)| matches!(ix.target(*v, src.rule()), Some((_, Some(x))) if x == h))
+            .take(4)
+            .map(|(src, _)| src.describe())
+            .collect();
+        if holders.is_empty() {
+            let _ = writeln!(
+                s,
+                "No root holds the referrer, block {h}, directly: it is reached through other heap blocks."
+            );
+        } else {
+            let _ = writeln!(s, "The referrer, block {h}, is held directly by {}.", holders.join(", "));
+        }
         let size = dump.counter("mark_stack_size").map_or(String::new(), |n| format!(" (mark stack of {n} entries)"));
         if marks_in_place && rk == Kind::Mark {
             let _ = writeln!(s, "The referrer, block {h}, is MARKed: the marker reached it but never followed its pointer{size}. Pointers the mark stack could not hold were dropped{}.", if overflowed { "; the counters record an overflow" } else { " without the overflow being recorded, so no rescan ran" });
