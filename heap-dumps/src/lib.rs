@@ -3,6 +3,8 @@
 //! The reader (`reader`) turns a file into a `model::Dump` plus a list of
 //! problems and never panics; every analysis works on what could be read.
 
+#![forbid(unsafe_code)]
+
 pub mod blockmap;
 pub mod diff;
 pub mod explain;

@@ -5,6 +5,8 @@
 //! 1 = `verify` found failures, 3 = the dump was damaged but what could be
 //! read was shown); nothing here can panic on user input.
 
+#![forbid(unsafe_code)]
+
 use clap::{Parser, Subcommand};
 use heapdump::index::{block_for_arg, parse_addr, Index};
 use heapdump::inspect::{Ctx, Decoders};
