@@ -17,6 +17,13 @@ fn hex(v: u64) -> String {
 }
 
 pub fn export_jsonl(dump: &Dump, out: &mut dyn Write) -> Result<(), String> {
+    match export_inner(dump, out) {
+        Err(e) if e.is_empty() => Ok(()),
+        r => r,
+    }
+}
+
+fn export_inner(dump: &Dump, out: &mut dyn Write) -> Result<(), String> {
     let heap = dump.heap().ok_or("the dump holds no ATB and POOL: nothing to export")?;
     let ix = Index::new(dump, heap);
     let mut root_groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -32,7 +39,11 @@ pub fn export_jsonl(dump: &Dump, out: &mut dyn Write) -> Result<(), String> {
         };
         root_groups.entry(group).or_default().push(hex(heap.block_addr(h)));
     }
-    let w = |out: &mut dyn Write, v: Value| writeln!(out, "{v}").map_err(|e| format!("cannot write: {e}"));
+    // A reader that went away (`| head`) is not an error: stop quietly.
+    let w = |out: &mut dyn Write, v: Value| match writeln!(out, "{v}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(String::new()),
+        r => r.map_err(|e| format!("cannot write: {e}")),
+    };
     for (root, mut refs) in root_groups {
         refs.dedup();
         w(out, json!({"type": "ROOT", "root": root, "references": refs}))?;

@@ -138,3 +138,20 @@ fn truncated_dumps_show_what_they_can_with_one_line() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let p = write("large.heapdump", &heapdump::scenarios::large(2).to_bytes());
+    for args in [vec!["export", "--jsonl", s(&p)], vec!["map", s(&p)]] {
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -108,7 +108,11 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut print = |s: &str| -> Result<(), String> {
-        out.write_all(s.as_bytes()).map_err(|e| format!("cannot write output: {e}"))
+        match out.write_all(s.as_bytes()) {
+            // A reader that went away (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map_err(|e| format!("cannot write output: {e}")),
+        }
     };
     match cli.cmd {
         Cmd::Summary { dump } => {
@@ -231,7 +235,12 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             let l = load(&dump)?;
             let mut buf = std::io::BufWriter::new(std::io::stdout().lock());
             export::export_jsonl(&l.dump, &mut buf)?;
-            buf.flush().map_err(|e| format!("cannot write output: {e}"))?;
+            match buf.flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(format!("cannot write output: {e}"))
+                }
+                _ => {}
+            }
             Ok((Outcome::Ok, vec![l]))
         }
         Cmd::Render { dump, png, svg } => {
