@@ -193,15 +193,10 @@ fn finaliser(p: *mut u8) {
     unsafe { (p as *mut usize).add(2).write(0xF1) };
 }
 
+/// Structures reachable only from the root section. Built in a frame of its
+/// own (then scrubbed) so that no stack slot keeps them alive as well.
 #[inline(never)]
-fn workload(h: &Heap, roots: &mut [usize], iterations: usize) -> usize {
-    let mut c = Ctx { h, failures: 0 };
-    // Pointers in an array at the very top of the interpreter's stack.
-    let mut top = [0usize; 6];
-    for (k, slot) in top.iter_mut().enumerate() {
-        *slot = node(h, 9000 + k, 0);
-    }
-    let top = black_box(&mut top);
+fn build_rooted(h: &Heap, roots: &mut [usize]) {
     // A root-section list, deep enough to overflow a small mark stack.
     let mut head = 0usize;
     for i in 0..300 {
@@ -223,6 +218,24 @@ fn workload(h: &Heap, roots: &mut [usize], iterations: usize) -> usize {
         // SAFETY: hub has FAN words.
         unsafe { hub.add(k).write(parent) };
     }
+}
+
+#[inline(never)]
+fn scrub_stack() {
+    black_box([0usize; 2048]);
+}
+
+#[inline(never)]
+fn workload(h: &Heap, roots: &mut [usize], iterations: usize) -> usize {
+    let mut c = Ctx { h, failures: 0 };
+    // Pointers in an array at the very top of the interpreter's stack.
+    let mut top = [0usize; 6];
+    for (k, slot) in top.iter_mut().enumerate() {
+        *slot = node(h, 9000 + k, 0);
+    }
+    let top = black_box(&mut top);
+    build_rooted(h, roots);
+    scrub_stack();
     for it in 0..iterations {
         juggle(&mut c, 64);
         let ch = chain(&mut c, 40, 0);
@@ -250,13 +263,14 @@ fn workload(h: &Heap, roots: &mut [usize], iterations: usize) -> usize {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: heap-selftest [--iterations N] [--heap-size SIZE]  (knobs: UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_GC_MARK_STACK, UPY_GC_FAULT, UPY_HEAPDUMP_DIR)");
+    eprintln!("usage: heap-selftest [--iterations N] [--heap-size SIZE] [--crash]  (knobs: UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_GC_MARK_STACK, UPY_GC_FAULT, UPY_HEAPDUMP_DIR)");
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let mut iterations = 20usize;
     let mut size = 256 * 1024;
+    let mut crash = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -272,6 +286,8 @@ fn main() -> ExitCode {
                 }
                 None => return usage(),
             },
+            // Dies by SIGSEGV inside the heap, to exercise the crash-dump path.
+            "--crash" => crash = true,
             "-h" | "--help" => {
                 usage();
                 return ExitCode::SUCCESS;
@@ -302,6 +318,14 @@ fn main() -> ExitCode {
     // SAFETY: `roots` outlives every collection (the heap is dropped first below).
     unsafe { heap.set_root_section(roots.as_ptr(), roots.len()) };
     let start = std::time::Instant::now();
+    if crash {
+        heap.enter(|h| {
+            let _keep = node(h, 1, 0);
+            // SAFETY: deliberately not sound: a write to an unmapped address,
+            // so the process dies by SIGSEGV with the heap entered.
+            unsafe { core::ptr::write_volatile(black_box(16usize) as *mut usize, 1) };
+        });
+    }
     let failures = heap.enter(|h| workload(h, &mut roots, iterations));
     let info = heap.info();
     let verify_failures = heap.enter(|h| h.verify());
