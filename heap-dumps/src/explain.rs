@@ -74,6 +74,32 @@ impl BugClass {
 pub struct Explanation {
     pub class: BugClass,
     pub text: String,
+    /// The failed check the diagnosis is about, if any.
+    pub check: Option<String>,
+    pub block: Option<u64>,
+    pub block_addr: Option<u64>,
+    pub findings: usize,
+}
+
+impl Explanation {
+    /// A machine-readable verdict, for the harness's triage and signatures.
+    pub fn to_json(&self, dump: &Dump) -> serde_json::Value {
+        serde_json::json!({
+            "class": self.class.name(),
+            "check": self.check,
+            "block": self.block,
+            "address": self.block_addr.map(|a| format!("{a:#x}")),
+            "findings": self.findings,
+            "fault": if dump.meta.fault.is_empty() { None } else { Some(&dump.meta.fault) },
+            "reason": dump.meta.reason,
+            "location": dump.meta.location,
+            "text": self.text,
+        })
+    }
+}
+
+fn plain(class: BugClass, text: String) -> Explanation {
+    Explanation { class, text, check: None, block: None, block_addr: None, findings: 0 }
 }
 
 /// The check names of the strongest failures, strongest first.
@@ -133,7 +159,7 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
                 }
             }
             let _ = writeln!(s, "Most likely bug class: {}.", BugClass::Unknown.name());
-            return Ok(Explanation { class: BugClass::Unknown, text: s });
+            return Ok(plain(BugClass::Unknown, s));
         }
         let _ = writeln!(
             s,
@@ -141,7 +167,7 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
             report.blocks_checked, report.reached
         );
         let _ = writeln!(s, "Most likely bug class: {}.", BugClass::Healthy.name());
-        return Ok(Explanation { class: BugClass::Healthy, text: s });
+        return Ok(plain(BugClass::Healthy, s));
     };
     let _ = writeln!(s, "Failed check: {}", primary.message);
     let n_fail = candidates.len();
@@ -177,7 +203,14 @@ pub fn explain(dump: &Dump) -> Result<Explanation, String> {
     let class = class.or(evidence_class).unwrap_or(BugClass::Unknown);
     let _ = writeln!(s, "Most likely bug class: {}.", class.name());
     let _ = writeln!(s, "Why it matters: {}.", class.advice());
-    Ok(Explanation { class, text: s })
+    Ok(Explanation {
+        class,
+        text: s,
+        check: Some(primary.check.clone()),
+        block,
+        block_addr: block.map(|b| ix.heap.block_addr(b)),
+        findings: n_fail,
+    })
 }
 
 /// Describes the failing block and returns the class its referrers point at.

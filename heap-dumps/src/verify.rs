@@ -338,3 +338,17 @@ pub fn render(report: &Report, problems: &[String]) -> String {
     ));
     s
 }
+
+/// The report as one JSON object, for tools.
+pub fn to_json(report: &Report, problems: &[String]) -> serde_json::Value {
+    let f = |x: &Finding| serde_json::json!({"check": x.check, "block": x.block, "message": x.message});
+    serde_json::json!({
+        "ok": report.findings.is_empty() && report.recorded.is_empty(),
+        "findings": report.findings.iter().map(f).collect::<Vec<_>>(),
+        "recorded": report.recorded.iter().map(f).collect::<Vec<_>>(),
+        "notes": report.notes,
+        "problems": problems,
+        "blocks_checked": report.blocks_checked,
+        "reached": report.reached,
+    })
+}

@@ -144,3 +144,20 @@ fn diff_shows_the_block_the_sweep_would_free() {
     assert!(out.contains("unmarked but still referenced: 1"), "{out}");
     assert!(out.contains("(shadow capture)"), "{out}");
 }
+
+#[test]
+fn json_verdicts_for_tools() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/forget-root-x64.heapdump");
+    let (code, out, _) = run(&["explain", "--json", p.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["class"], "forgotten root-section slot");
+    assert_eq!(v["check"], "missed-by-marker");
+    assert_eq!(v["fault"], "forget-root");
+    assert!(v["address"].as_str().unwrap().starts_with("0x"));
+    let (code, out, _) = run(&["verify", "--json", p.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ok"], false);
+    assert!(v["findings"].as_array().unwrap().len() > 16);
+}

@@ -49,7 +49,12 @@ enum Cmd {
         to: Option<String>,
     },
     /// Re-run the torture verifier's checks offline; exit 1 if any fails.
-    Verify { dump: PathBuf },
+    Verify {
+        dump: PathBuf,
+        /// One JSON object: the findings, recorded failures and notes.
+        #[arg(long)]
+        json: bool,
+    },
     /// One block in detail: kind, type, decoded fields, hex.
     Show {
         dump: PathBuf,
@@ -69,6 +74,9 @@ enum Cmd {
         dump: PathBuf,
         #[command(flatten)]
         sym: SymArgs,
+        /// One JSON object: class, check, block, address, fault, text.
+        #[arg(long)]
+        json: bool,
     },
     /// Export objects, one JSON object per line (like ObjectSpace.dump_all).
     Export {
@@ -150,10 +158,14 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
             print(&blockmap::map(&l.dump, f, t)?)?;
             Ok((Outcome::Ok, vec![l]))
         }
-        Cmd::Verify { dump } => {
+        Cmd::Verify { dump, json } => {
             let l = load(&dump)?;
             let rep = verify::verify(&l.dump)?;
-            print(&verify::render(&rep, &l.problems))?;
+            if json {
+                print(&format!("{}\n", verify::to_json(&rep, &l.problems)))?;
+            } else {
+                print(&verify::render(&rep, &l.problems))?;
+            }
             let failed = !rep.findings.is_empty() || !rep.recorded.is_empty();
             Ok((if failed { Outcome::Failed } else { Outcome::Ok }, vec![l]))
         }
@@ -216,9 +228,13 @@ fn run(cli: Cli) -> Result<(Outcome, Vec<Loaded>), String> {
                 }
             }
         }
-        Cmd::Explain { dump, sym } => {
+        Cmd::Explain { dump, sym, json } => {
             let l = load(&dump)?;
             let e = explain::explain(&l.dump)?;
+            if json {
+                print(&format!("{}\n", e.to_json(&l.dump)))?;
+                return Ok((Outcome::Ok, vec![l]));
+            }
             let syms = load_symbols(&l.dump, &sym)?;
             print(&e.text)?;
             if let Some(s) = &syms {
