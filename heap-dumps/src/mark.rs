@@ -217,21 +217,23 @@ pub fn referrers(dump: &Dump, ix: &Index, target: u64) -> Vec<(Source, u64)> {
 /// A shortest chain from a root to `target`: the root, then (head, word) hops.
 pub fn path_to(dump: &Dump, ix: &Index, target: u64) -> Option<(Source, Vec<(u64, u64)>)> {
     let n = ix.n_blocks() as usize;
-    // parent[b]: block that first reached b, and the word index; NONE = unvisited.
-    let mut parent: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
-    let mut root_of: Vec<(u64, Source)> = Vec::new();
+    // parent[b] = (block whose word first reached b, that word's index);
+    // (UNSEEN, _) not reached yet; (FROM_ROOT, i) reached from root_of[i].
+    const UNSEEN: u32 = u32::MAX;
+    const FROM_ROOT: u32 = u32::MAX - 1;
+    let mut parent: Vec<(u32, u32)> = vec![(UNSEEN, 0); n];
+    let mut root_of: Vec<Source> = Vec::new();
     let mut queue = std::collections::VecDeque::new();
     for (src, v) in roots(dump) {
-        let Some((b, Some(h))) = ix.target(v, src.rule()) else {
+        let Some((_, Some(h))) = ix.target(v, src.rule()) else {
             continue;
         };
-        let _ = b;
         let Some(p) = parent.get_mut(h as usize) else {
             continue;
         };
-        if p.0 == u32::MAX {
-            *p = (u32::MAX - 1, root_of.len() as u32);
-            root_of.push((h, src));
+        if p.0 == UNSEEN {
+            *p = (FROM_ROOT, root_of.len() as u32);
+            root_of.push(src);
             queue.push_back(h);
         }
     }
@@ -247,7 +249,7 @@ pub fn path_to(dump: &Dump, ix: &Index, target: u64) -> Option<(Source, Vec<(u64
                 continue;
             };
             if let Some(p) = parent.get_mut(next as usize) {
-                if p.0 == u32::MAX {
+                if p.0 == UNSEEN {
                     *p = (h as u32, w as u32);
                     queue.push_back(next);
                 }
@@ -258,11 +260,11 @@ pub fn path_to(dump: &Dump, ix: &Index, target: u64) -> Option<(Source, Vec<(u64
     let mut b = target_head;
     loop {
         let &(p, w) = parent.get(b as usize)?;
-        if p == u32::MAX {
+        if p == UNSEEN {
             return None;
         }
-        if p == u32::MAX - 1 {
-            let (_, src) = root_of.get(w as usize)?.clone();
+        if p == FROM_ROOT {
+            let src = root_of.get(w as usize)?.clone();
             hops.reverse();
             return Some((src, hops));
         }

@@ -159,8 +159,8 @@ fn heap_figures(s: &mut String, dump: &Dump, heap: Heap) {
         free_runs += 1;
         largest = largest.max(run);
     }
-    if n < heap_declared(dump) {
-        let _ = writeln!(s, "blocks      only {n} of {} blocks are in the dump", heap_declared(dump));
+    if n < dump.meta.n_blocks {
+        let _ = writeln!(s, "blocks      only {n} of {} blocks are in the dump", dump.meta.n_blocks);
     }
     let _ = writeln!(s, "blocks      {} free, {} head, {} tail, {} mark", kinds[0], kinds[1], kinds[2], kinds[3]);
     let free_bytes = kinds[0] * heap.block_size;
@@ -190,8 +190,4 @@ fn heap_figures(s: &mut String, dump: &Dump, heap: Heap) {
     for (name, (count, bytes)) in rows {
         let _ = writeln!(s, "  {name:<20} {count:>10} {bytes:>12}");
     }
-}
-
-fn heap_declared(dump: &Dump) -> u64 {
-    dump.meta.n_blocks
 }
