@@ -1,0 +1,47 @@
+//! Compile throughput (MB/s on a generated 10,000-line module) and the cost
+//! of compiling a one-line statement (µs), as `exec('...')` in a loop pays it.
+//! Prints figures; run with `cargo bench -p upy --bench compile`.
+
+#[path = "../tests/common/gen.rs"]
+mod gen;
+
+use std::time::Instant;
+use upy::qstr::Qstr;
+use upy::{Mode, Vm};
+use upy_heap::HeapConfig;
+
+fn main() {
+    let src = gen::module(10_000);
+    let lines = src.lines().count();
+    let mut vm = Vm::new(HeapConfig::with_size(64 << 20)).expect("heap");
+    let arch = if cfg!(target_pointer_width = "64") { "x64" } else { "x86" };
+
+    let (mb_s, per) = vm.enter(|cx| {
+        let f = cx.state.qstr.intern(b"gen.py").unwrap();
+        // Warm up (interns the names once).
+        upy::compile(cx, src.as_bytes(), f, Mode::Exec).expect("generated module compiles");
+        let runs = 10;
+        let t = Instant::now();
+        for _ in 0..runs {
+            upy::compile(cx, src.as_bytes(), f, Mode::Exec).unwrap();
+        }
+        let secs = t.elapsed().as_secs_f64() / runs as f64;
+        let mb_s = src.len() as f64 / secs / 1e6;
+
+        let one = b"x = y + 1\n";
+        let n = 20_000;
+        upy::compile(cx, one, Qstr(0), Mode::Exec).unwrap();
+        let t = Instant::now();
+        for _ in 0..n {
+            upy::compile(cx, one, Qstr(0), Mode::Exec).unwrap();
+        }
+        let per = t.elapsed().as_secs_f64() / n as f64 * 1e6;
+        (mb_s, per)
+    });
+    println!(
+        "compile [{arch}]: {:.2} MB/s on a {lines}-line module ({} bytes); one-line statement: {:.2} us per compile",
+        mb_s,
+        src.len(),
+        per
+    );
+}

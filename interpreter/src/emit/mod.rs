@@ -1,0 +1,3 @@
+//! Code emission: the bytecode format and its emitter.
+
+pub mod bytecode;
