@@ -169,6 +169,7 @@ impl Heap {
     fn mark_head(&self, b: usize) {
         if self.kind(b) == BlockKind::Head {
             self.set_kind(b, BlockKind::Mark);
+            self.marked.set(self.marked.get() + 1);
             self.push_mark(b);
         }
     }
@@ -393,6 +394,7 @@ fn collect_from(h: &Heap, regs: &[usize; NREGS], shadow_regs: &[usize; NREGS], c
     let alloc_count = h.stats.allocs.get();
     h.mark_sp.set(0);
     h.mark_overflow.set(false);
+    h.marked.set(0);
     h.mark_root_section();
     h.scan_stack_range(lo, hi);
     h.drain();
@@ -402,7 +404,7 @@ fn collect_from(h: &Heap, regs: &[usize; NREGS], shadow_regs: &[usize; NREGS], c
     if verify {
         h.verify_marking(lo, top);
     }
-    let marked = (0..h.n_blocks).filter(|&b| h.kind(b) == BlockKind::Mark).count() as u64;
+    let marked = h.marked.get();
     let (freed_allocs, freed_blocks, finalisers) = h.sweep();
     h.collecting.set(false);
     h.stats.alloc_since_collect.set(0);

@@ -104,7 +104,9 @@ impl TortureConfig {
 pub struct HeapConfig {
     /// Size of the whole area (tables + pool) in bytes; a multiple of the block size.
     pub size: usize,
-    /// Entries in the fixed mark stack; overflow triggers a rescan.
+    /// Entries in the fixed mark stack; overflow triggers a rescan. 0 = sized
+    /// from the heap (one entry per 16 blocks, at least 4096), which keeps
+    /// rescans rare; the stack is allocated once, with the heap.
     pub mark_stack_entries: usize,
     pub torture: TortureConfig,
     /// Where dumps go; `None` = the current directory.
@@ -121,7 +123,7 @@ impl HeapConfig {
     pub fn with_size(size: usize) -> HeapConfig {
         HeapConfig {
             size,
-            mark_stack_entries: 1024,
+            mark_stack_entries: 0,
             torture: TortureConfig::default(),
             dump_dir: None,
             failure_mode: FailureMode::Abort,
@@ -198,9 +200,6 @@ impl HeapConfig {
                 Geometry::min_size()
             ))
         })?;
-        if self.mark_stack_entries == 0 {
-            return Err(ConfigError("mark stack must have at least one entry".into()));
-        }
         if !cfg!(feature = "gc-torture")
             && (self.torture.mode != TortureMode::Off || self.torture.verify || self.torture.snapshot)
         {

@@ -153,6 +153,7 @@ pub struct Heap {
     pub(crate) mark_stack: UnsafeCell<Box<[usize]>>,
     pub(crate) mark_sp: Cell<usize>,
     pub(crate) mark_overflow: Cell<bool>,
+    pub(crate) marked: Cell<u64>,
 
     pub(crate) ring: UnsafeCell<[CollectionRecord; RING_LEN]>,
     pub(crate) ring_next: Cell<usize>,
@@ -237,9 +238,16 @@ impl Heap {
             roots: Cell::new(RootSnapshot::default()),
             finaliser: Cell::new(None),
             types: UnsafeCell::new(TypeTable::new()),
-            mark_stack: UnsafeCell::new(vec![0usize; config.mark_stack_entries].into_boxed_slice()),
+            mark_stack: UnsafeCell::new(
+                vec![
+                    0usize;
+                    if config.mark_stack_entries == 0 { (n / 16).max(4096) } else { config.mark_stack_entries }
+                ]
+                .into_boxed_slice(),
+            ),
             mark_sp: Cell::new(0),
             mark_overflow: Cell::new(false),
+            marked: Cell::new(0),
             ring: UnsafeCell::new([CollectionRecord::default(); RING_LEN]),
             ring_next: Cell::new(0),
             finalised: UnsafeCell::new([0; FINALISED_LOG]),
@@ -403,11 +411,10 @@ impl Heap {
         if !self.torture.poison {
             return;
         }
-        let p = self.block_addr(b) as *mut usize;
-        for i in 0..n * WORDS_PER_BLOCK {
-            // SAFETY: blocks b..b+n are inside the pool (callers pass valid runs).
-            unsafe { ptr::write_volatile(p.add(i), POISON) };
-        }
+        // SAFETY: blocks b..b+n are inside the pool (callers pass valid runs)
+        // and no reference into them is live.
+        let words = unsafe { core::slice::from_raw_parts_mut(self.block_addr(b) as *mut usize, n * WORDS_PER_BLOCK) };
+        words.fill(POISON);
     }
 
     /// Checks that free blocks about to be handed out still hold the poison;
@@ -724,6 +731,11 @@ impl Heap {
         }
         info.free = info.total - info.used;
         info
+    }
+
+    /// Bytes in use, from the running counters (constant time, unlike `info`).
+    pub fn used(&self) -> usize {
+        self.stats.live_blocks.get() * BLOCK_SIZE
     }
 
     /// While locked, allocation fails with [`AllocError::Locked`], free does

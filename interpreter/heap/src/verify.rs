@@ -147,11 +147,14 @@ impl FailureList {
 struct Pass<'a> {
     h: &'a Heap,
     list: FailureList,
+    /// Where failures past the list's capacity are formatted (and dropped), so
+    /// they never write into a stored one.
+    scratch: Failure,
 }
 
 impl<'a> Pass<'a> {
     fn new(h: &'a Heap) -> Self {
-        Pass { h, list: FailureList::new() }
+        Pass { h, list: FailureList::new(), scratch: Failure::new("") }
     }
 
     fn fail(&mut self, check: &'static str, b: Option<usize>, args: core::fmt::Arguments<'_>) -> &mut Failure {
@@ -161,6 +164,11 @@ impl<'a> Pass<'a> {
         };
         let _ = write!(f.message, "gc-torture: {check}: ");
         let _ = f.message.write_fmt(args);
+        if self.list.len() == MAX_FAILURES {
+            self.list.total += 1;
+            self.scratch = f;
+            return &mut self.scratch;
+        }
         self.list.push(f);
         let i = self.list.len() - 1;
         // The list keeps at least one item once pushed.
@@ -314,72 +322,30 @@ impl Heap {
         let mut p = Pass::new(self);
         let (mut heads, mut used) = (0usize, 0usize);
         let mut prev = BlockKind::Free;
-        for b in 0..self.n_blocks {
-            let k = self.kind(b);
-            match k {
-                BlockKind::Tail if b == 0 => {
-                    p.fail("atb-tail-at-start", Some(b), format_args!("block 0 (0x{:x}) is a TAIL", self.pool));
-                }
-                BlockKind::Tail if prev == BlockKind::Free => {
-                    p.fail(
-                        "atb-tail-after-free",
-                        Some(b),
-                        format_args!(
-                            "block {} (0x{:x}) is a TAIL following FREE block {}: the sweep or a free left part of an \
-                             allocation behind",
-                            b,
-                            self.block_addr(b),
-                            b - 1
-                        ),
-                    );
-                }
-                BlockKind::Mark if !self.collecting.get() => {
-                    p.fail(
-                        "mark-outside-collection",
-                        Some(b),
-                        format_args!("block {} (0x{:x}) is MARK while no collection runs", b, self.block_addr(b)),
-                    );
-                }
-                _ => {}
+        // SAFETY: the ATB, FTB and pool are memory the heap owns, of these
+        // lengths; nothing writes them while the verifier reads (single thread).
+        let (atb, ftb, pool) = unsafe {
+            (
+                core::slice::from_raw_parts(self.atb, self.geo.atb_len),
+                core::slice::from_raw_parts(self.ftb, self.geo.ftb_len),
+                core::slice::from_raw_parts(self.pool as *const usize, self.n_blocks * WORDS_PER_BLOCK),
+            )
+        };
+        const WPB4: usize = 4 * WORDS_PER_BLOCK;
+        for (i, &byte) in atb.iter().enumerate() {
+            let ftb_nibble = (ftb[i / 2] >> (4 * (i % 2))) & 0xF;
+            // Fast path: four FREE blocks, no finaliser bits, poison intact.
+            if byte == 0
+                && ftb_nibble == 0
+                && (!self.torture.poison || pool[i * WPB4..(i + 1) * WPB4].iter().all(|&w| w == POISON))
+            {
+                prev = BlockKind::Free;
+                continue;
             }
-            if self.ftb(b) && !matches!(k, BlockKind::Head | BlockKind::Mark) {
-                p.fail(
-                    "ftb-not-head",
-                    Some(b),
-                    format_args!(
-                        "block {} (0x{:x}) has its finaliser bit set but is {}",
-                        b,
-                        self.block_addr(b),
-                        k.name()
-                    ),
-                );
+            for b in i * 4..i * 4 + 4 {
+                self.check_block(&mut p, b, prev, &mut heads, &mut used, pool);
+                prev = self.kind(b);
             }
-            if matches!(k, BlockKind::Head | BlockKind::Mark) {
-                heads += 1;
-            }
-            if k != BlockKind::Free {
-                used += 1;
-            } else if self.torture.poison {
-                for w in 0..WORDS_PER_BLOCK {
-                    let v = self.pool_word(b * WORDS_PER_BLOCK + w);
-                    if v != POISON {
-                        p.fail(
-                            "poison",
-                            Some(b),
-                            format_args!(
-                                "free block {} (0x{:x}) word {} holds 0x{:x}, not the poison pattern: written after it \
-                                 was freed",
-                                b,
-                                self.block_addr(b),
-                                w,
-                                v
-                            ),
-                        );
-                        break;
-                    }
-                }
-            }
-            prev = k;
         }
         let s = &self.stats;
         if heads != s.live_allocs.get() || used != s.live_blocks.get() {
@@ -426,7 +392,83 @@ impl Heap {
         p.finish(if after_sweep { "verification after sweep" } else { "verification on demand" }, loc)
     }
 
+    /// The per-block checks of `structural_checks`.
+    #[inline(always)]
+    fn check_block(
+        &self,
+        p: &mut Pass<'_>,
+        b: usize,
+        prev: BlockKind,
+        heads: &mut usize,
+        used: &mut usize,
+        pool: &[usize],
+    ) {
+        let k = self.kind(b);
+        match k {
+            BlockKind::Tail if b == 0 => {
+                p.fail("atb-tail-at-start", Some(b), format_args!("block 0 (0x{:x}) is a TAIL", self.pool));
+            }
+            BlockKind::Tail if prev == BlockKind::Free => {
+                p.fail(
+                    "atb-tail-after-free",
+                    Some(b),
+                    format_args!(
+                        "block {} (0x{:x}) is a TAIL following FREE block {}: the sweep or a free left part of an \
+                         allocation behind",
+                        b,
+                        self.block_addr(b),
+                        b - 1
+                    ),
+                );
+            }
+            BlockKind::Mark if !self.collecting.get() => {
+                p.fail(
+                    "mark-outside-collection",
+                    Some(b),
+                    format_args!("block {} (0x{:x}) is MARK while no collection runs", b, self.block_addr(b)),
+                );
+            }
+            _ => {}
+        }
+        if self.ftb(b) && !matches!(k, BlockKind::Head | BlockKind::Mark) {
+            p.fail(
+                "ftb-not-head",
+                Some(b),
+                format_args!("block {} (0x{:x}) has its finaliser bit set but is {}", b, self.block_addr(b), k.name()),
+            );
+        }
+        if matches!(k, BlockKind::Head | BlockKind::Mark) {
+            *heads += 1;
+        }
+        if k != BlockKind::Free {
+            *used += 1;
+        } else if self.torture.poison {
+            for w in 0..WORDS_PER_BLOCK {
+                let v = pool[b * WORDS_PER_BLOCK + w];
+                if v != POISON {
+                    p.fail(
+                        "poison",
+                        Some(b),
+                        format_args!(
+                            "free block {} (0x{:x}) word {} holds 0x{:x}, not the poison pattern: written after it \
+                             was freed",
+                            b,
+                            self.block_addr(b),
+                            w,
+                            v
+                        ),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+
     fn check_typed_fields(&self, p: &mut Pass<'_>) {
+        // SAFETY: reading the table's count; see register_type.
+        if unsafe { (*self.types.get()).count } == 0 {
+            return;
+        }
         let mut b = 0;
         while b < self.n_blocks {
             let k = self.kind(b);

@@ -160,3 +160,22 @@ fn dangling_field_names_both_ends() {
         unsafe { obj.add(1).write(0) };
     });
 }
+
+#[test]
+fn failures_past_the_list_capacity_do_not_run_into_stored_ones() {
+    let h = torture(64 * 1024);
+    h.enter(|h| {
+        for b in 0..40 {
+            t::set_ftb(h, 100 + b, true); // 40 ftb-not-head failures
+        }
+        assert_eq!(h.verify(), 40, "all failures are counted");
+        for b in 0..40 {
+            t::set_ftb(h, 100 + b, false);
+        }
+    });
+    let f = h.take_failures();
+    assert_eq!(f.len(), 16, "the list keeps the first 16");
+    for x in &f {
+        assert_eq!(x.message.matches("gc-torture:").count(), 1, "one message per failure: {}", x.message);
+    }
+}
