@@ -9,7 +9,6 @@
 //! under `--release` only — the configuration `ci/selftest.sh` runs on both
 //! architectures.
 
-use std::os::unix::process::ExitStatusExt;
 use std::process::Command;
 
 fn selftest(envs: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
@@ -57,6 +56,7 @@ fn bad_knobs_are_one_line_and_exit_2() {
 #[cfg(feature = "fault-injection")]
 #[test]
 fn every_fault_is_caught_with_a_dump() {
+    use std::os::unix::process::ExitStatusExt;
     for (_, name, _) in upy_heap::Fault::ALL {
         if matches!(name, "skip-registers" | "short-stack-scan") && cfg!(debug_assertions) {
             continue;
