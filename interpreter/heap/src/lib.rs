@@ -20,6 +20,7 @@ pub mod config;
 pub mod containers;
 pub mod dump;
 pub mod fault;
+pub mod fuzzing;
 mod heap;
 pub mod layout;
 mod signals;
