@@ -374,3 +374,154 @@ impl Arena {
         self.extra[id as usize + 1 + i]
     }
 }
+
+/// Writes the tree under `id` as an S-expression, e.g.
+/// `(BinOp + (Name a) (Constant 1))`: for `upy --parse` and parser tests.
+pub fn dump(out: &mut dyn core::fmt::Write, ar: &Arena, qs: &crate::qstr::QstrPool, id: NodeId) -> core::fmt::Result {
+    use crate::qstr::Qstr;
+    if id == NONE {
+        return out.write_str("-");
+    }
+    let n = ar.node(id);
+    let name = |q: u32| if q == NONE { "-" } else { qs.str(Qstr(q)) };
+    let list = |out: &mut dyn core::fmt::Write, l: ListId| -> core::fmt::Result {
+        out.write_str("[")?;
+        for (i, &x) in ar.list(l).iter().enumerate() {
+            if i > 0 {
+                out.write_str(" ")?;
+            }
+            dump(out, ar, qs, x)?;
+        }
+        out.write_str("]")
+    };
+    write!(out, "({:?}", n.kind)?;
+    match n.kind {
+        Kind::Name => write!(out, " {}", name(n.a))?,
+        Kind::Constant => {
+            out.write_str(" ")?;
+            crate::showbc::const_repr(out, qs, ar.lits[n.a as usize])?;
+        }
+        Kind::BinOp | Kind::AugAssign => {
+            write!(out, " {} ", BinOp::from_u8(n.flag).symbol())?;
+            dump(out, ar, qs, n.a)?;
+            out.write_str(" ")?;
+            dump(out, ar, qs, n.b)?;
+        }
+        Kind::UnaryOp => {
+            let op = ["~", "not", "+", "-"][(n.flag & 3) as usize];
+            write!(out, " {op} ")?;
+            dump(out, ar, qs, n.a)?;
+        }
+        Kind::BoolOp => {
+            out.write_str(if n.flag == 1 { " or " } else { " and " })?;
+            list(out, n.a)?;
+        }
+        Kind::Compare => {
+            out.write_str(" ")?;
+            dump(out, ar, qs, n.a)?;
+            let l = ar.list(n.b);
+            for k in (0..l.len()).step_by(2) {
+                write!(out, " {} ", CmpOp::from_u32(l[k]).symbol())?;
+                dump(out, ar, qs, l[k + 1])?;
+            }
+        }
+        Kind::Attribute => {
+            out.write_str(" ")?;
+            dump(out, ar, qs, n.a)?;
+            write!(out, " {}", name(n.b))?;
+        }
+        Kind::Keyword | Kind::Alias | Kind::Arg | Kind::ExceptHandler | Kind::FunctionDef | Kind::ClassDef => {
+            let first = if n.kind == Kind::Keyword && n.a == NONE { "**" } else { name(n.a) };
+            let (b_is_name, rest) = match n.kind {
+                Kind::Keyword => (false, [n.b, NONE, NONE]),
+                Kind::Alias => (true, [NONE, NONE, NONE]),
+                Kind::Arg => (false, [n.b, NONE, NONE]),
+                Kind::ExceptHandler => (true, [NONE, NONE, NONE]),
+                Kind::FunctionDef => (false, [n.b, NONE, NONE]),
+                _ => (false, [NONE, NONE, NONE]),
+            };
+            if n.kind == Kind::ExceptHandler {
+                out.write_str(" ")?;
+                dump(out, ar, qs, n.a)?;
+                write!(out, " {} ", name(n.b))?;
+                list(out, n.c)?;
+            } else {
+                write!(out, " {first}")?;
+                if n.kind == Kind::Arg {
+                    write!(out, "/{}", n.flag)?;
+                }
+                if b_is_name {
+                    write!(out, " {}", name(n.b))?;
+                }
+                for r in rest {
+                    if r != NONE {
+                        out.write_str(" ")?;
+                        dump(out, ar, qs, r)?;
+                    }
+                }
+                if n.kind == Kind::ClassDef {
+                    out.write_str(" ")?;
+                    list(out, n.b)?;
+                }
+                if matches!(n.kind, Kind::FunctionDef | Kind::ClassDef) {
+                    out.write_str(" ")?;
+                    list(out, n.c)?;
+                    if n.d != 0 {
+                        out.write_str(" @")?;
+                        list(out, n.d)?;
+                    }
+                }
+            }
+        }
+        Kind::Global | Kind::Nonlocal => {
+            for &q in ar.list(n.a) {
+                write!(out, " {}", name(q))?;
+            }
+        }
+        Kind::ImportFrom => {
+            write!(out, " {} {} ", ".".repeat(n.c as usize), name(n.a))?;
+            list(out, n.b)?;
+        }
+        Kind::Pass | Kind::Break | Kind::Continue => {}
+        _ => {
+            // Generic: operands by the table at the top of this file
+            // (n = node, l = list, . = unused).
+            let spec: &[u8; 4] = match n.kind {
+                Kind::Module | Kind::Delete | Kind::Import | Kind::Set | Kind::Dict | Kind::JoinedStr => b"l...",
+                Kind::Arguments | Kind::List | Kind::Tuple => b"l...",
+                Kind::With => b"ll..",
+                Kind::Assign => b"ln..",
+                Kind::For => b"nnll",
+                Kind::While | Kind::If => b"nll.",
+                Kind::Try => b"llll",
+                Kind::ListComp | Kind::SetComp | Kind::GenExp | Kind::Call => b"nl..",
+                Kind::DictComp => b"nln.",
+                Kind::Comprehension => b"nnl.",
+                Kind::Return | Kind::Expr | Kind::Starred | Kind::Await | Kind::Yield | Kind::YieldFrom => b"n...",
+                Kind::Subscript | Kind::NamedExpr | Kind::Lambda | Kind::WithItem | Kind::Raise | Kind::Assert => {
+                    b"nn.."
+                }
+                Kind::FormattedValue => b"nn..",
+                _ => b"nnn.",
+            };
+            let ops = [n.a, n.b, n.c, n.d];
+            for (k, &t) in spec.iter().enumerate() {
+                match t {
+                    b'n' => {
+                        out.write_str(" ")?;
+                        dump(out, ar, qs, ops[k])?;
+                    }
+                    b'l' => {
+                        out.write_str(" ")?;
+                        list(out, ops[k])?;
+                    }
+                    _ => {}
+                }
+            }
+            if n.kind == Kind::FormattedValue && n.flag != 0 {
+                write!(out, " !{}", n.flag as char)?;
+            }
+        }
+    }
+    out.write_str(")")
+}

@@ -390,6 +390,9 @@ pub struct Lexer<'s, 'q> {
     bracket_at: [(u32, u32); MAX_PAREN],
     /// Inside an f-string replacement field: no newlines, no backslashes.
     fstring_expr: bool,
+    /// Column cache: (line start, byte position, character column there),
+    /// so that token columns cost O(1) amortised on long lines.
+    col_cache: core::cell::Cell<(usize, usize, u32)>,
     scratch: GcVec<u8>,
     limbs: GcVec<u32>,
 }
@@ -423,6 +426,7 @@ impl<'s, 'q> Lexer<'s, 'q> {
             brackets: [0; MAX_PAREN],
             bracket_at: [(0, 0); MAX_PAREN],
             fstring_expr: false,
+            col_cache: core::cell::Cell::new((usize::MAX, 0, 1)),
             scratch: GcVec::new(),
             limbs: GcVec::new(),
         }
@@ -456,7 +460,17 @@ impl<'s, 'q> Lexer<'s, 'q> {
 
     /// 1-based character column of the current token.
     pub fn tcol(&self) -> u32 {
-        char_col(self.src, self.tline_start, self.tstart)
+        self.col_of(self.tline_start, self.tstart)
+    }
+
+    /// 1-based character column of byte `at` on the line starting at
+    /// `line_start`, through the cache (positions mostly move forward).
+    fn col_of(&self, line_start: usize, at: usize) -> u32 {
+        let (ls, pos, col) = self.col_cache.get();
+        let (pos, col) = if ls == line_start && pos <= at { (pos, col) } else { (line_start, 1) };
+        let c = col + char_col(self.src, pos, at) - 1;
+        self.col_cache.set((line_start, at, c));
+        c
     }
 
     /// The current token's source text.
@@ -826,7 +840,7 @@ impl<'s, 'q> Lexer<'s, 'q> {
                     return Err(self.err_here(start, "too many nested parentheses"));
                 }
                 self.brackets[self.depth] = c;
-                self.bracket_at[self.depth] = (self.line, char_col(self.src, self.line_start, start));
+                self.bracket_at[self.depth] = (self.line, self.col_of(self.line_start, start));
                 self.depth += 1;
             }
             RPar | RSqb | RBrace => {

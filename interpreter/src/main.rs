@@ -3,6 +3,7 @@
 //!
 //!   upy --dis FILE     print the bytecode of FILE
 //!   upy --check FILE   compile FILE, print nothing on success
+//!   upy --parse FILE   print the parse tree of FILE
 //!
 //! Bad usage: one line on stderr, exit 2. A syntax error: CPython's report
 //! (`File "x.py", line N`, the line, a caret, `SyntaxError: msg`), exit 1.
@@ -13,15 +14,15 @@ use std::process::ExitCode;
 use upy::{CompileError, Mode, Vm};
 use upy_heap::{parse_size, HeapConfig};
 
-const USAGE: &str = "usage: upy --dis FILE | --check FILE";
+const USAGE: &str = "usage: upy --dis FILE | --parse FILE | --check FILE";
 
 #[allow(clippy::result_large_err)]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mode, file) = match args.as_slice() {
-        [m, f] if m == "--dis" || m == "--check" => (m.as_str(), f.as_str()),
+        [m, f] if m == "--dis" || m == "--check" || m == "--parse" => (m.as_str(), f.as_str()),
         [h] if h == "--help" || h == "-h" => {
-            println!("{USAGE}\n  --dis FILE    print the bytecode of FILE\n  --check FILE  compile FILE only\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
+            println!("{USAGE}\n  --dis FILE    print the bytecode of FILE\n  --parse FILE  print the parse tree of FILE\n  --check FILE  compile FILE only\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
             return ExitCode::SUCCESS;
         }
         _ => {
@@ -65,6 +66,14 @@ fn main() -> ExitCode {
             Ok(q) => q,
             Err(_) => return Err(CompileError::memory()),
         };
+        if mode == "--parse" {
+            let mut ar = upy::ast::Arena::new().map_err(|_| CompileError::memory())?;
+            let root = upy::parse::parse_source(&src, &mut cx.state.qstr, &mut ar, Mode::Exec)?;
+            let mut text = String::new();
+            let _ = upy::ast::dump(&mut text, &ar, &cx.state.qstr, root);
+            println!("{text}");
+            return Ok(());
+        }
         let code = upy::compile(cx, &src, fname, Mode::Exec)?;
         if mode == "--dis" {
             let mut text = String::new();

@@ -98,8 +98,28 @@ fn one(out: &mut dyn Write, qs: &QstrPool, c: Code) -> fmt::Result {
     let code = c.code();
     let mut i = 0usize;
     let mut last_line = 0;
+    // Walk the line table alongside the code (line_of per instruction would
+    // be quadratic in the code length).
+    let table = c.lines();
+    let (mut t, mut line, mut next_off) = (0usize, h.first_line as i64, 0u32);
+    let mut advance = |t: &mut usize, next_off: &mut u32| -> Option<i64> {
+        if *t >= table.len() {
+            *next_off = u32::MAX;
+            return None;
+        }
+        let (d_off, n1) = read_uvarint(table, *t);
+        let (d_line, n2) = read_uvarint(table, *t + n1);
+        *t += n1 + n2;
+        *next_off = next_off.saturating_add(d_off);
+        Some(unzigzag(d_line))
+    };
+    let mut pending = advance(&mut t, &mut next_off);
     while i < code.len() {
-        let line = c.line_of(i as u32);
+        while pending.is_some() && next_off <= i as u32 {
+            line += pending.unwrap_or(0);
+            pending = advance(&mut t, &mut next_off);
+        }
+        let line = line as u32;
         if line != last_line {
             write!(out, "  {:>5} ", line)?;
             last_line = line;

@@ -19,7 +19,9 @@ use crate::syntax_err;
 use upy_heap::GcVec;
 
 /// Nesting bound for recursive descent (expressions and blocks together).
-pub const MAX_DEPTH: u32 = 200;
+/// Above the lexer's bracket limit, so that pure bracket nesting reports
+/// CPython's "too many nested parentheses" at the 201st bracket.
+pub const MAX_DEPTH: u32 = 300;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
@@ -44,6 +46,12 @@ pub struct Parser<'s, 'q, 'a> {
 /// whose body is a single Expr statement; `Parser::parse` reports which).
 pub fn parse(src: &[u8], qs: &mut QstrPool, ar: &mut Arena, mode: Mode) -> CResult<NodeId> {
     parse_inner(src, qs, ar, mode)
+}
+
+/// `parse` with the error details: for tools and tests.
+#[allow(clippy::result_large_err)]
+pub fn parse_source(src: &[u8], qs: &mut QstrPool, ar: &mut Arena, mode: Mode) -> Result<NodeId, CompileError> {
+    parse(src, qs, ar, mode).map_err(|_| CompileError::take())
 }
 
 fn parse_inner(src: &[u8], qs: &mut QstrPool, ar: &mut Arena, mode: Mode) -> CResult<NodeId> {

@@ -97,3 +97,18 @@ pub fn unescape(s: &str) -> Vec<u8> {
     }
     out
 }
+
+/// The parse tree of `src` as an S-expression, or the error text.
+pub fn parse_text(vm: &mut Vm, src: &str) -> Result<String, String> {
+    vm.enter(|cx| {
+        let mut ar = upy::ast::Arena::new().unwrap();
+        match upy::parse::parse_source(src.as_bytes(), &mut cx.state.qstr, &mut ar, Mode::Exec) {
+            Ok(root) => {
+                let mut s = String::new();
+                upy::ast::dump(&mut s, &ar, &cx.state.qstr, root).unwrap();
+                Ok(s)
+            }
+            Err(e) => Err(err_text(&e)),
+        }
+    })
+}
