@@ -102,7 +102,7 @@ fn one(out: &mut dyn Write, qs: &QstrPool, c: Code) -> fmt::Result {
     // be quadratic in the code length).
     let table = c.lines();
     let (mut t, mut line, mut next_off) = (0usize, h.first_line as i64, 0u32);
-    let mut advance = |t: &mut usize, next_off: &mut u32| -> Option<i64> {
+    let advance = |t: &mut usize, next_off: &mut u32| -> Option<i64> {
         if *t >= table.len() {
             *next_off = u32::MAX;
             return None;
