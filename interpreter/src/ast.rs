@@ -395,6 +395,9 @@ pub fn dump(out: &mut dyn core::fmt::Write, ar: &Arena, qs: &crate::qstr::QstrPo
         out.write_str("]")
     };
     write!(out, "({:?}", n.kind)?;
+    if matches!(n.kind, Kind::For | Kind::With | Kind::FunctionDef | Kind::Comprehension) && n.flag == 1 {
+        out.write_str(" async")?;
+    }
     match n.kind {
         Kind::Name => write!(out, " {}", name(n.a))?,
         Kind::Constant => {

@@ -157,7 +157,10 @@ fn statements() {
         "(FunctionDef f (Arguments [(Arg a/0) (Arg b/1 (Constant 1)) (Arg c/3) (Arg k/4)]) [(Return (Name a))] @[(Name d)])"
     );
     assert_eq!(s("class C(B, metaclass=M): pass"), "(ClassDef C [(Name B) (Keyword metaclass (Name M))] [(Pass)])");
-    assert_eq!(s("async def f():\n  async for x in y: pass\n  async with z: pass\n  await q").len() > 20, true);
+    assert_eq!(
+        s("async def f():\n  async for x in y: pass\n  async with z: pass\n  await q"),
+        "(FunctionDef async f (Arguments []) [(For async (Name x) (Name y) [(Pass)] []) (With async [(WithItem (Name z) -)] [(Pass)]) (Expr (Await (Name q)))])"
+    );
     assert_eq!(s("x = yield"), "(Assign [(Name x)] (Yield -))");
     assert_eq!(s("x = yield from y"), "(Assign [(Name x)] (YieldFrom (Name y)))");
     assert_eq!(p("a; b;\n"), "(Module [(Expr (Name a)) (Expr (Name b))])");
