@@ -1,16 +1,28 @@
 //! `gctorture`: the GC stress-testing harness around `upy`.
 //!
-//! The library holds every stage — the sandbox a run happens in, outcome
-//! classification and signatures, the build matrix, the binary checks of the
-//! register capture, the CI gate, corpus runs, the findings store, replay and
-//! reduction — so that the `gctorture` command (and, later, fuzz targets) only
-//! wire them up. Pipeline: build → sandbox run → classify → save finding →
-//! report.
+//! The library holds every stage — the sandbox a run happens in (`sandbox`),
+//! the interpreter under test and its knobs (`interp`), outcome classification
+//! and signatures (`outcome`), one classified run with its dump diagnosis
+//! (`runner`), the build matrix (`build`), the binary check of the register
+//! capture (`bincheck`), the findings store (`findings`), the CI gate
+//! (`gate`), corpus runs (`corpus`, `report`), replay (`replay`) and reduction
+//! (`reduce`) — so that the `gctorture` command (and, later, fuzz targets)
+//! only wire them up. Pipeline: build → sandbox run → classify → save
+//! finding → report.
 //!
 //! Invariant: `unsafe` code exists only in `sandbox` (the child's set-up between
 //! fork and exec, and signalling its process group); everything else is safe.
 #![deny(unsafe_code)]
 
+pub mod bincheck;
+pub mod build;
+pub mod corpus;
+pub mod findings;
+pub mod gate;
 pub mod interp;
 pub mod outcome;
+pub mod reduce;
+pub mod replay;
+pub mod report;
+pub mod runner;
 pub mod sandbox;
