@@ -44,6 +44,9 @@ pub struct RunArgs {
     /// Seconds each run may take.
     #[arg(long, default_value_t = 60)]
     pub timeout: u64,
+    /// Address-space limit of each run, in MiB.
+    #[arg(long, default_value_t = 2048)]
+    pub memory: u64,
     #[arg(long)]
     pub jobs: Option<usize>,
     /// Write a JUnit XML report.
@@ -272,8 +275,16 @@ fn verdict(program: &Path, runs: Vec<RunRecord>) -> ProgramResult {
         (None, None) => (true, "pass".to_string(), format!("{} runs", runs.len())),
         (None, Some(d)) => (false, "output-differs".to_string(), d),
         (Some(f), d) => {
-            let mut detail: Vec<String> =
-                failing.iter().map(|r| format!("{}: {}", r.label, r.outcome.describe())).collect();
+            // Runs that failed the same way are named together.
+            let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+            for r in &failing {
+                let d = r.outcome.describe();
+                match groups.iter_mut().find(|g| g.0 == d) {
+                    Some(g) => g.1.push(&r.label),
+                    None => groups.push((d, vec![&r.label])),
+                }
+            }
+            let mut detail: Vec<String> = groups.iter().map(|g| format!("{} on [{}]", g.0, g.1.join(", "))).collect();
             if let Some(d) = d {
                 detail.push(d);
             }
@@ -355,7 +366,11 @@ pub fn main(args: RunArgs) -> ExitCode {
     let plan = Plan {
         interps: &interps,
         modes: &modes,
-        limits: Limits { wall: Duration::from_secs(args.timeout), ..Limits::default() },
+        limits: Limits {
+            wall: Duration::from_secs(args.timeout),
+            address_space: Some(args.memory << 20),
+            ..Limits::default()
+        },
         jobs: args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
         scratch: scratch.clone(),
         store: store.as_ref(),

@@ -137,7 +137,14 @@ pub fn execute(
     }
     let diagnosis = if outcome.is_finding() { dumps.iter().find_map(|d| diagnose(d)) } else { None };
     let class = diagnosis.as_ref().and_then(|d| d.get("class")).and_then(|c| c.as_str());
-    let signature = outcome::signature(&outcome, &facts, class);
+    let mut signature = outcome::signature(&outcome, &facts, class);
+    // A wrong output or a hang says nothing about which bug it is: without a
+    // check, signal or frames, only the program tells two of them apart.
+    if let (Some(s), Some(p), Outcome::OutputDiffers { .. } | Outcome::Timeout) = (&mut signature, program, &outcome) {
+        if facts.frames.is_empty() {
+            s.push_str(&format!(" | program:{}", p.name));
+        }
+    }
     Execution {
         interpreter: interp.name.clone(),
         knobs: knobs.clone(),
