@@ -7,15 +7,10 @@
 mod common;
 use core::hint::black_box;
 use upy_heap::layout::BLOCK_SIZE;
-use upy_heap::{FailureMode, Fault, GcVec, Heap, HeapConfig, TortureMode};
+use upy_heap::{FailureMode, Fault, GcVec, Heap, HeapConfig};
 
 fn heap_with(fault: Fault, size: usize) -> Box<Heap> {
-    let mut c = HeapConfig::with_size(size);
-    c.failure_mode = FailureMode::Record;
-    c.crash_dumps = false;
-    c.torture.mode = TortureMode::Every;
-    c.torture.verify = true;
-    c.torture.poison = true;
+    let mut c = common::torture_config(size);
     c.fault = Some(fault);
     Heap::new(c).unwrap()
 }

@@ -15,6 +15,12 @@ pub fn plain(size: usize) -> Box<Heap> {
 /// recorded instead of aborting. Only meaningful with the gc-torture feature.
 #[cfg(feature = "gc-torture")]
 pub fn torture(size: usize) -> Box<Heap> {
+    Heap::new(torture_config(size)).expect("heap")
+}
+
+/// The configuration behind [`torture`], for tests that adjust it (faults).
+#[cfg(feature = "gc-torture")]
+pub fn torture_config(size: usize) -> HeapConfig {
     let mut c = HeapConfig::with_size(size);
     c.failure_mode = FailureMode::Record;
     c.crash_dumps = false;
@@ -22,7 +28,7 @@ pub fn torture(size: usize) -> Box<Heap> {
     c.torture.verify = true;
     c.torture.poison = true;
     c.torture.snapshot = true;
-    Heap::new(c).expect("heap")
+    c
 }
 
 pub fn mode_name(m: TortureMode) -> String {
