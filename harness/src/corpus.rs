@@ -47,6 +47,7 @@ pub struct RunArgs {
     /// Address-space limit of each run, in MiB.
     #[arg(long, default_value_t = 2048)]
     pub memory: u64,
+    /// Runs at once (default: the number of cores).
     #[arg(long)]
     pub jobs: Option<usize>,
     /// Write a JUnit XML report.
@@ -416,7 +417,7 @@ pub fn main(args: RunArgs) -> ExitCode {
         b.finish_and_clear();
     }
     let _ = std::fs::remove_dir_all(&scratch);
-    print!("{}", summary.table());
+    crate::say!("{}", summary.table().trim_end());
     if let Some(j) = &args.junit {
         if let Err(e) = std::fs::write(j, report::junit(&summary)) {
             return fail(&format!("cannot write {}: {e}", j.display()));

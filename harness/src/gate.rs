@@ -1,13 +1,15 @@
 //! `gctorture gate`: the CI regression gate, one command.
 //!
 //! Stages, in order, each a row (or rows) of the report:
-//! 1. build — the fault-injection release build (fat LTO) for each
-//!    architecture, from the cache when nothing changed, or prebuilt binaries
-//!    given with `--interpreter ARCH=PATH`;
-//! 2. capture — `bincheck`: the register capture is a real, short function
-//!    that stores the callee-saved registers and that the collector calls;
-//! 3. clean — the workload with collection before every allocation and full
-//!    verification must pass with no finding;
+//! 1. build — for each architecture the gc-torture and the fault-injection
+//!    release builds (fat LTO), plus debug builds with `--debug`, from the
+//!    cache when nothing changed; or one prebuilt fault-injection binary per
+//!    architecture given with `--interpreter ARCH=PATH`;
+//! 2. capture — `bincheck` on every binary: the register capture is a real,
+//!    short function that stores the callee-saved registers and that the
+//!    collector calls;
+//! 3. clean — on every binary, the workload with collection before every
+//!    allocation and full verification must pass with no finding;
 //! 4. fault — every injected fault, on every architecture, must give a
 //!    finding with a heap dump within the time bound; the time to the first
 //!    finding is reported and the finding is saved in the gate's store.
@@ -49,6 +51,20 @@ pub struct Options {
     /// The gate's output directory; its `findings/` is emptied at the start.
     pub out: PathBuf,
     pub jobs: usize,
+    /// Also build debug (gc-torture) binaries and give them the capture check
+    /// and the clean run. Faults run on release builds only: debug builds
+    /// spill every register, so `skip-registers` is invisible there.
+    pub debug: bool,
+}
+
+/// One binary of the gate's matrix.
+struct Subject {
+    interp: Interpreter,
+    key: Option<String>,
+    /// "heap-selftest fault-injection release": the report's subject.
+    what: String,
+    /// The fault self-test runs on it.
+    faults: bool,
 }
 
 impl Options {
@@ -62,6 +78,7 @@ impl Options {
             faults: upy_heap::Fault::ALL.iter().map(|f| f.1.to_string()).collect(),
             out,
             jobs: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            debug: false,
         }
     }
 }
@@ -92,10 +109,10 @@ impl Report {
     /// The table, one row a line, then the verdict.
     pub fn table(&self) -> String {
         let mut s =
-            format!("{:<8} {:<4} {:<34} {:<6} {:>9}  {}\n", "stage", "arch", "subject", "result", "time", "detail");
+            format!("{:<8} {:<4} {:<40} {:<6} {:>9}  {}\n", "stage", "arch", "subject", "result", "time", "detail");
         for r in &self.rows {
             s.push_str(&format!(
-                "{:<8} {:<4} {:<34} {:<6} {:>7}ms  {}\n",
+                "{:<8} {:<4} {:<40} {:<6} {:>7}ms  {}\n",
                 r.stage,
                 r.arch,
                 r.subject,
@@ -160,8 +177,9 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
         }
     };
 
-    // 1. builds
-    let mut interps: Vec<(Interpreter, Option<String>)> = Vec::new();
+    // 1. builds: what CI tests programs with (gc-torture), the fault-injection
+    // build the self-test needs, and on request debug builds.
+    let mut interps: Vec<Subject> = Vec::new();
     let args = ["--iterations".to_string(), opts.iterations.to_string()];
     for &arch in &opts.archs {
         let t = Instant::now();
@@ -174,38 +192,49 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
             };
             push(row("build", arch, "prebuilt", ok, t.elapsed(), detail), &mut rows);
             if ok {
-                let i = Interpreter {
+                let interp = Interpreter {
                     name: arch.name().into(),
                     arch,
                     path: p.clone(),
                     style: KnobStyle::Env,
                     args: args.to_vec(),
                 };
-                interps.push((i, None));
+                interps.push(Subject { interp, key: None, what: "prebuilt".into(), faults: true });
             }
             continue;
         }
-        let req = Request::heap_selftest(arch, Profile::Release, &["fault-injection"]);
-        match builder.build(&req) {
-            Ok(b) => {
-                let how = if b.cached { "cached" } else { "built" };
-                push(
-                    row("build", arch, "heap-selftest", true, t.elapsed(), format!("{how} {}", b.path.display())),
-                    &mut rows,
-                );
-                let i = Interpreter { name: req.label(), arch, path: b.path, style: req.style, args: args.to_vec() };
-                interps.push((i, Some(b.key)));
+        let mut wanted = vec![
+            (Request::heap_selftest(arch, Profile::Release, &["gc-torture"]), false),
+            (Request::heap_selftest(arch, Profile::Release, &["fault-injection"]), true),
+        ];
+        if opts.debug {
+            wanted.push((Request::heap_selftest(arch, Profile::Debug, &["gc-torture"]), false));
+        }
+        for (req, faults) in wanted {
+            let t = Instant::now();
+            let what = format!("{} {} {}", req.bin, req.features.join("+"), req.profile.name());
+            match builder.build(&req) {
+                Ok(b) => {
+                    let how = if b.cached { "cached" } else { "built" };
+                    push(
+                        row("build", arch, &what, true, t.elapsed(), format!("{how} {}", b.path.display())),
+                        &mut rows,
+                    );
+                    let name = format!("{}-{}", req.label(), req.features.join("+"));
+                    let interp = Interpreter { name, arch, path: b.path, style: req.style, args: args.to_vec() };
+                    interps.push(Subject { interp, key: Some(b.key), what, faults });
+                }
+                Err(e) => push(row("build", arch, &what, false, t.elapsed(), e.replace('\n', " / ")), &mut rows),
             }
-            Err(e) => push(row("build", arch, "heap-selftest", false, t.elapsed(), e.replace('\n', " / ")), &mut rows),
         }
     }
 
     // 2. the register capture in each binary
-    for (i, _) in &interps {
+    for Subject { interp: i, what, .. } in &interps {
         let t = Instant::now();
         let r = match bincheck::check_file(&i.path) {
-            Ok(c) => row("capture", i.arch, bincheck::CAPTURE_SYMBOL, c.ok(), t.elapsed(), c.summary()),
-            Err(e) => row("capture", i.arch, bincheck::CAPTURE_SYMBOL, false, t.elapsed(), e),
+            Ok(c) => row("capture", i.arch, what, c.ok(), t.elapsed(), c.summary()),
+            Err(e) => row("capture", i.arch, what, false, t.elapsed(), e),
         };
         push(r, &mut rows);
     }
@@ -214,7 +243,7 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
     let limits = Limits { wall: opts.bound, ..Limits::default() };
 
     // 3. clean runs: no finding allowed
-    for (i, _) in &interps {
+    for Subject { interp: i, key, what, .. } in &interps {
         let e = execute(i, &base, None, &limits, &scratch);
         let ok = e.outcome.passed() && e.dumps.is_empty();
         let detail = if ok {
@@ -222,18 +251,19 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
         } else {
             format!("{} ({} dumps): {}", e.outcome.describe(), e.dumps.len(), last_line(e.stderr()))
         };
-        let mut r = row("clean", i.arch, &base.label(), ok, Duration::from_millis(e.wall_ms()), detail);
+        let mut r =
+            row("clean", i.arch, what, ok, Duration::from_millis(e.wall_ms()), format!("{}: {detail}", base.label()));
         if !ok {
-            r.finding = save(&store, &e, i, None, None);
+            r.finding = save(&store, &e, i, key.as_ref(), None);
         }
         push(r, &mut rows);
     }
 
     // 4. fault self-test, (arch, fault) pairs spread over the jobs
     let mut pairs: Vec<(usize, &Interpreter, &Option<String>, &String)> = Vec::new();
-    for (i, k) in &interps {
+    for sub in interps.iter().filter(|s| s.faults) {
         for f in &opts.faults {
-            pairs.push((pairs.len(), i, k, f));
+            pairs.push((pairs.len(), &sub.interp, &sub.key, f));
         }
     }
     pairs.reverse();

@@ -14,6 +14,16 @@
 //! fork and exec, and signalling its process group); everything else is safe.
 #![deny(unsafe_code)]
 
+/// `println!` that ignores a closed stdout (`gctorture ... | head`) instead of
+/// panicking: the harness's results are already saved by then.
+#[macro_export]
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 pub mod bincheck;
 pub mod build;
 pub mod corpus;

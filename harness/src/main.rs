@@ -34,8 +34,10 @@ enum Cmd {
         /// Seconds each fault may take to be found.
         #[arg(long, default_value_t = 60)]
         bound: u64,
+        /// Workload iterations of each heap-selftest run.
         #[arg(long, default_value_t = 5)]
         iterations: u64,
+        /// Runs at once (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
         /// Output directory (findings/ inside it is emptied first). Default: target/gctorture-gate.
@@ -50,6 +52,9 @@ enum Cmd {
         /// Pass --locked to cargo.
         #[arg(long)]
         locked: bool,
+        /// Also build debug binaries (capture check and clean run; faults run on release builds).
+        #[arg(long)]
+        debug: bool,
     },
     /// Run corpus programs (*.py with *.py.exp) on every build, torture on and off.
     Run(corpus::RunArgs),
@@ -91,18 +96,13 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(
-                e.kind(),
-                ErrorKind::DisplayHelp
-                    | ErrorKind::DisplayVersion
-                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 let _ = e.print();
-                return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                    ExitCode::from(2)
-                } else {
-                    ExitCode::SUCCESS
-                };
+                return ExitCode::SUCCESS;
+            }
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                eprintln!("gctorture: a command is required: gate, run, replay, reduce, check-capture, findings (see gctorture --help)");
+                return ExitCode::from(2);
             }
             // clap's message is several lines; the first says what is wrong.
             let text = e.render().to_string();
@@ -113,7 +113,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.cmd {
-        Cmd::Gate { prebuilt, archs, faults, bound, iterations, jobs, out, cache, json, locked } => {
+        Cmd::Gate { prebuilt, archs, faults, bound, iterations, jobs, out, cache, json, locked, debug } => {
             let ws = match workspace() {
                 Ok(w) => w,
                 Err(e) if prebuilt.len() >= archs.len().max(1) && !prebuilt.is_empty() => std::env::current_dir()
@@ -142,6 +142,7 @@ fn main() -> ExitCode {
             opts.prebuilt = prebuilt;
             opts.bound = Duration::from_secs(bound);
             opts.iterations = iterations;
+            opts.debug = debug;
             if let Some(j) = jobs {
                 opts.jobs = j.max(1);
             }
@@ -156,7 +157,7 @@ fn main() -> ExitCode {
                     r.time_ms
                 )
             });
-            print!("{}", report.table());
+            gctorture::say!("{}", report.table().trim_end());
             if let Some(j) = json {
                 if let Err(e) = std::fs::write(&j, serde_json::to_vec_pretty(&report).unwrap_or_default()) {
                     return fail(&format!("cannot write {}: {e}", j.display()));
@@ -176,9 +177,9 @@ fn main() -> ExitCode {
             for b in binaries {
                 match bincheck::check_file(&b) {
                     Ok(c) => {
-                        println!("{}: {} {}", b.display(), if c.ok() { "pass" } else { "FAIL" }, c.summary());
+                        gctorture::say!("{}: {} {}", b.display(), if c.ok() { "pass" } else { "FAIL" }, c.summary());
                         for l in &c.listing {
-                            println!("    {l}");
+                            gctorture::say!("    {l}");
                         }
                         ok &= c.ok();
                     }
@@ -197,7 +198,7 @@ fn main() -> ExitCode {
                 Err(e) => return fail(&format!("{}: {e}", dir.display())),
             };
             for (d, r) in store.list() {
-                println!(
+                gctorture::say!(
                     "{}  {}  ({} on {}, {} duplicate(s))",
                     d.display(),
                     r.signature,

@@ -151,7 +151,7 @@ pub fn main(a: ReduceArgs) -> ExitCode {
     if let Err(e) = std::fs::write(&out, &min) {
         return fail(format!("cannot write {}: {e}", out.display()));
     }
-    println!(
+    crate::say!(
         "reduced {} from {} to {} lines in {tests} runs, keeping {target}: {}",
         a.file.display(),
         text.lines().count(),

@@ -45,10 +45,10 @@ pub fn main(dir: &Path, timeout: Duration) -> ExitCode {
         Ok(r) => {
             let e = &r.execution;
             if r.reproduced() {
-                println!("reproduced: {} ({}, {} ms)", r.expected, e.label(), e.wall_ms());
+                crate::say!("reproduced: {} ({}, {} ms)", r.expected, e.label(), e.wall_ms());
                 ExitCode::SUCCESS
             } else {
-                println!(
+                crate::say!(
                     "not reproduced: expected {}, got {} (signature {})",
                     r.expected,
                     e.outcome.describe(),

@@ -52,7 +52,7 @@ impl Default for Limits {
             wall: Duration::from_secs(60),
             cpu_secs: Some(120),
             address_space: Some(2 << 30),
-            file_size: Some(64 << 20),
+            file_size: Some(256 << 20),
             processes: Some(256),
             capture_bytes: 256 << 10,
         }
@@ -367,6 +367,18 @@ mod tests {
         // readers finished without waiting out the grace period.
         assert!(t.elapsed() < Duration::from_secs(5));
         assert!(!r.output_held_open);
+    }
+
+    #[test]
+    fn an_escaped_descendant_does_not_stall_the_run() {
+        // setsid leaves the process group, so the group kill misses it and it
+        // keeps stdout open; the run still ends after the grace period.
+        let s = sh("setsid sleep 5 & sleep 0.3; echo bye");
+        let t = Instant::now();
+        let r = run(&s).unwrap();
+        assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+        assert_eq!(r.exit, Exit::Code(0));
+        assert!(r.output_held_open, "{r:?}");
     }
 
     #[test]

@@ -192,6 +192,7 @@ fn bad_arguments_are_one_line_and_exit_2() {
         vec!["run", "--torture", "sometimes"],
         vec!["replay", "/nonexistent/finding"],
         vec!["frobnicate"],
+        vec![],
     ] {
         let out = gctorture().args(&args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
