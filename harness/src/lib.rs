@@ -29,6 +29,7 @@ pub mod build;
 pub mod corpus;
 pub mod findings;
 pub mod gate;
+pub mod gen;
 pub mod interp;
 pub mod outcome;
 pub mod reduce;
