@@ -6,7 +6,7 @@
 //! (`runner`), the build matrix (`build`), the binary check of the register
 //! capture (`bincheck`), the findings store (`findings`), the CI gate
 //! (`gate`), corpus runs (`corpus`, `report`), replay (`replay`) and reduction
-//! (`reduce`) — so that the `gctorture` command (and, later, fuzz targets)
+//! (`reduce`), the program generator (`gen`) and fuzz campaigns (`fuzz`) — so that the `gctorture` command (and, later, fuzz targets)
 //! only wire them up. Pipeline: build → sandbox run → classify → save
 //! finding → report.
 //!
@@ -28,6 +28,7 @@ pub mod bincheck;
 pub mod build;
 pub mod corpus;
 pub mod findings;
+pub mod fuzz;
 pub mod gate;
 pub mod gen;
 pub mod interp;

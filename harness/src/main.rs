@@ -6,13 +6,13 @@
 use clap::{Parser, Subcommand};
 use gctorture::build::{find_workspace, parse_prebuilt, Builder};
 use gctorture::interp::Arch;
-use gctorture::{bincheck, corpus, findings, gate, reduce, replay};
+use gctorture::{bincheck, corpus, findings, fuzz, gate, reduce, replay};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "gctorture", version, about = "GC stress-testing harness for upy: gate, run, replay, reduce")]
+#[command(name = "gctorture", version, about = "GC stress-testing harness for upy: gate, run, fuzz, replay, reduce")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -58,6 +58,8 @@ enum Cmd {
     },
     /// Run corpus programs (*.py with *.py.exp) on every build, torture on and off.
     Run(corpus::RunArgs),
+    /// A fuzz campaign of generated programs: seeded, shardable, resumable.
+    Fuzz(fuzz::FuzzArgs),
     /// Re-run a saved finding and say whether its signature reproduces.
     Replay {
         finding: PathBuf,
@@ -101,7 +103,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                eprintln!("gctorture: a command is required: gate, run, replay, reduce, check-capture, findings (see gctorture --help)");
+                eprintln!("gctorture: a command is required: gate, run, fuzz, replay, reduce, check-capture, findings (see gctorture --help)");
                 return ExitCode::from(2);
             }
             // clap's message is several lines; the first says what is wrong.
@@ -170,6 +172,7 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Run(args) => corpus::main(args),
+        Cmd::Fuzz(args) => fuzz::main(args),
         Cmd::Replay { finding, timeout } => replay::main(&finding, Duration::from_secs(timeout)),
         Cmd::Reduce(args) => reduce::main(args),
         Cmd::CheckCapture { binaries } => {
