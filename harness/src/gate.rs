@@ -18,7 +18,8 @@
 //! stages yet, and the report says so rather than pretending):
 //! - `EXT_CORPUS`: `corpus::run_corpus` over `corpora/` with the gc-torture
 //!   build of `upy` (`build::Request::upy`) on both architectures;
-//! - `EXT_FUZZ`: a fixed-seed fuzz run with a fixed budget.
+//! - `EXT_FUZZ`: `fuzz::run_campaign` with a fixed seed and count, against
+//!   the same builds, CPython as the oracle.
 //!
 //! Invariant: the gate passes only when every row passed; a stage that could
 //! not run (a failed build) fails its row and the rows that needed it.
@@ -35,7 +36,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub const EXT_CORPUS: &str = "corpus run over corpora/ (needs `upy` to run programs)";
-pub const EXT_FUZZ: &str = "fixed-seed fuzz run (needs `upy` and the program generator)";
+pub const EXT_FUZZ: &str =
+    "fixed-seed fuzz run (needs `upy` to run programs; `gctorture fuzz` works today against any interpreter)";
 
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -71,11 +71,66 @@ pub struct Gen<'a> {
     nested: bool,
 }
 
-/// The program for `bytes`.
+/// The program for `bytes`: one in eight is the flt_hex exec-loop template,
+/// the rest are free-form programs.
 pub fn generate(bytes: &[u8]) -> String {
     let mut g = Gen::new(bytes, 40, false);
-    g.program();
+    if bytes.first().is_some_and(|b| b % 8 == 0) {
+        let _ = g.u.bytes(1);
+        g.flt_hex();
+    } else {
+        g.program();
+    }
     g.out
+}
+
+/// The seed scenario (issue 5) as a template: a float's hex form built by
+/// hand from `bytes(array('d', [x]))`, shifts, masks, `sum` over `enumerate`
+/// and `{:=013x}`/`{:+d}` formatting with keyword fields, called through
+/// `exec(..., locals(), globals())` in a loop — the allocation pattern of the
+/// design's bug. Inputs, loop count and collection points come from the bytes.
+const FLT_HEX: &str = "import gc
+from array import array
+
+def fhex(x):
+    b = bytes(array('d', [x]))[::-1]
+    n = sum(v << (8 * (7 - k)) for k, v in enumerate(b))
+    sign = '-' if n >> 63 else ''
+    exp = (n >> 52) & 0x7ff
+    mant = n & ((1 << 52) - 1)
+    if exp == 0 and mant == 0:
+        return '{s}0x0.0p+0'.format(s=sign)
+    lead, e = (0, -1022) if exp == 0 else (1, exp - 1023)
+    return '{s}0x{l}.{m}p{e:+d}'.format(s=sign, l=lead, m='{:=013x}'.format(mant), e=e)
+
+total = 0
+seen = []
+
+def f(x):
+    global total
+    h = fhex(x)
+    total += sum(ord(c) for c in h)
+    seen.append(h)
+    del seen[:-4]
+";
+
+impl Gen<'_> {
+    fn flt_hex(&mut self) {
+        self.out.push_str(FLT_HEX);
+        let n = self.int_in(20, 400);
+        let m = self.int_in(1, 1_000_003);
+        let c = self.int_in(-1_000_000, 1_000_000);
+        let d = [1, 3, 7, 10, 1024, 65537, 1_000_000_007][self.pick(7)];
+        let every = self.int_in(0, 50);
+        self.line(&format!("for i in range({n}):"));
+        self.indent += 1;
+        self.line(&format!("exec('f(float({{:d}}) / {d})'.format(i * {m} + {c}), locals(), globals())"));
+        if every > 0 {
+            self.line(&format!("if i % {every} == 0: gc.collect()"));
+        }
+        self.indent -= 1;
+        self.line("print(total, seen)");
+    }
 }
 
 /// A Python string literal for `s`.
@@ -706,6 +761,14 @@ mod tests {
     fn empty_input_is_a_program() {
         let p = generate(&[]);
         assert!(p.starts_with("import gc\n"));
+    }
+
+    #[test]
+    fn one_in_eight_is_the_exec_loop_template() {
+        let t = generate(&[8, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        assert!(t.contains("exec('f(float({:d})"), "{t}");
+        let n = (0..400).filter(|s| generate(&bytes(*s, 64)).contains("def fhex")).count();
+        assert!((20..=90).contains(&n), "{n}");
     }
 
     #[test]
