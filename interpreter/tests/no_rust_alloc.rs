@@ -67,7 +67,10 @@ fn counted(f: impl FnOnce()) -> usize {
 fn compiling_makes_no_rust_allocations() {
     // Everything that may allocate (the heap, the sources, the snapshot
     // programs) is made before counting starts.
-    let big = gen::module(10_000);
+    // Under gc-torture every allocation collects the whole heap: a smaller
+    // program and heap keep the run in seconds.
+    let torture = cfg!(feature = "gc-torture");
+    let big = gen::module(if torture { 400 } else { 10_000 });
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let mut programs: Vec<Vec<u8>> = std::fs::read_dir(&dir)
         .unwrap()
@@ -88,7 +91,7 @@ fn compiling_makes_no_rust_allocations() {
         b"def f():\n  x = 1\n  global x",
         b"0x",
     ];
-    let mut vm = common::vm(64 << 20);
+    let mut vm = common::vm(if torture { 2 << 20 } else { 64 << 20 });
     let n = vm.enter(|cx| {
         let f = cx.state.qstr.intern(b"big.py").unwrap();
         let mut ok = 0;
