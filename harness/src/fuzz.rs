@@ -190,7 +190,17 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
     }
     let program = Program { name, text, expected, origin: None };
     let mut saved = 0;
-    let mut outputs = Vec::new();
+    let mut passes = Vec::new();
+    let save = |e: &crate::runner::Execution, interp: &Interpreter, knobs: &Knobs, minimisable: bool| -> u64 {
+        let cx = Context { seed: Some(c.seed), time_to_find_ms: None, build_key: None };
+        let Ok(s) = c.store.save(e, interp, Some(&program), &cx) else { return 0 };
+        let sig = e.signature.clone().unwrap_or_default();
+        let new = sigs.lock().unwrap_or_else(|p| p.into_inner()).insert(sig.clone());
+        if s.new && new && minimisable && c.reduce_tests > 0 {
+            minimise(c, interp, knobs, &program, &sig, &s.dir);
+        }
+        1
+    };
     for (n, interp) in c.interps.iter().enumerate() {
         let knobs = knobs_for(c.seed, index, n);
         let e = execute(interp, &knobs, Some(&program), &c.limits, &c.scratch);
@@ -198,27 +208,23 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
         if c.oracle.is_none() && e.outcome != Outcome::Pass {
             completed = false;
         }
-        if matches!(e.outcome, Outcome::Pass) {
-            outputs.push((e.label(), e.stdout().to_vec()));
-        }
-        if !e.outcome.is_finding() {
-            continue;
-        }
-        let cx = Context { seed: Some(c.seed), time_to_find_ms: None, build_key: None };
-        if let Ok(s) = c.store.save(&e, interp, Some(&program), &cx) {
-            let sig = e.signature.clone().unwrap_or_default();
-            let new = sigs.lock().unwrap_or_else(|p| p.into_inner()).insert(sig.clone());
-            saved += 1;
-            if s.new && new && c.reduce_tests > 0 {
-                minimise(c, interp, &knobs, &program, &sig, &s.dir);
-            }
+        if e.outcome.is_finding() {
+            saved += save(&e, interp, &knobs, true);
+        } else if e.outcome == Outcome::Pass {
+            passes.push((n, knobs, e));
         }
     }
-    // Interpreters that each matched the oracle agree by construction; this
-    // catches disagreement when there is no oracle verdict.
+    // Without an oracle verdict, the interpreters must agree with each other
+    // (with one, each already had to match it). The odd one out is the finding.
     if program.expected.is_none() {
+        let outputs: Vec<(String, Vec<u8>)> = passes.iter().map(|(_, _, e)| (e.label(), e.stdout().to_vec())).collect();
         if let Some(d) = compare_runs(&outputs) {
-            eprintln!("fuzz: {}: {d}", program.name);
+            if let Some((n, knobs, mut e)) = passes.pop() {
+                e.signature = Some(format!("output-differs | interpreters disagree | program:{}", program.name));
+                e.outcome = Outcome::OutputDiffers { detail: d };
+                // One run alone cannot show a disagreement: nothing to minimise against.
+                saved += save(&e, &c.interps[n], &knobs, false);
+            }
         }
     }
     (completed, saved)

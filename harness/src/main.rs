@@ -196,6 +196,9 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Findings { dir } => {
+            if !dir.is_dir() {
+                return fail(&format!("{}: no such directory", dir.display()));
+            }
             let store = match findings::Store::open(&dir) {
                 Ok(s) => s,
                 Err(e) => return fail(&format!("{}: {e}", dir.display())),

@@ -40,7 +40,8 @@ pub enum Outcome {
         signal: String,
     },
     Timeout,
-    /// `MemoryError`: the program hit the heap's limit cleanly. Not a finding.
+    /// `MemoryError` (or `RecursionError`): the program hit the heap's or the
+    /// stack's limit cleanly. Not a finding.
     OutOfMemory,
     HarnessError {
         detail: String,
@@ -125,7 +126,9 @@ pub fn parse_stderr(stderr: &str, cwd: Option<&Path>) -> StderrFacts {
             f.panicked = true;
         }
         let t = line.trim_start();
-        if t.starts_with("MemoryError") {
+        // Running out of heap or of recursion depth is a clean resource limit
+        // (and depends on word size), not a bug.
+        if t.starts_with("MemoryError") || t.starts_with("RecursionError") {
             f.memory_error = true;
         }
     }

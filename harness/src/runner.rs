@@ -115,11 +115,17 @@ pub fn execute(
     };
     let program_arg = program.map(|p| p.origin.clone().unwrap_or_else(|| PathBuf::from(&p.name)));
     let inv = interp.invocation(knobs, program_arg.as_deref(), &dump_dir);
+    // A program whose expected output is long may print it all without
+    // counting as a flood.
+    let mut limits = limits.clone();
+    if let Some(e) = program.and_then(|p| p.expected.as_ref()) {
+        limits.capture_bytes = limits.capture_bytes.max(e.len() * 2 + 4096);
+    }
     let spec = Spec {
         program: interp.path.clone(),
         args: inv.args.clone(),
         env: inv.env.clone(),
-        limits: limits.clone(),
+        limits,
         files: program
             .filter(|p| p.origin.is_none())
             .map(|p| vec![(p.name.clone(), p.text.clone())])

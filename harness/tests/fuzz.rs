@@ -85,6 +85,23 @@ fn campaigns() {
     let min = std::fs::read_to_string(f.join("minimised.py")).unwrap();
     assert!(min.lines().count() <= 2 && min.starts_with("class "), "{min}");
 
+    // Two interpreters that disagree, with no oracle: the odd one out is a finding.
+    let chatty = d.join("chatty.sh");
+    std::fs::write(&chatty, format!("#!/bin/sh\n{} \"$@\"; rc=$?; echo extra; exit $rc\n", py.display())).unwrap();
+    std::fs::set_permissions(&chatty, std::fs::metadata(&wrapper).unwrap().permissions()).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_gctorture"))
+        .args(["fuzz", "--count", "2", "--oracle", "none", "--out"])
+        .arg(d.join("disagree"))
+        .arg("--interpreter")
+        .arg(format!("x64={}", py.display()))
+        .arg("--interpreter")
+        .arg(format!("x86={}", chatty.display()))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let n = std::fs::read_dir(d.join("disagree/findings")).unwrap().count();
+    assert_eq!(n, 2, "one finding per program");
+
     // Shards split the indices: 0/2 and 1/2 together are the whole campaign.
     let (_, a) = fuzz(&py, &d.join("s0"), &["--count", "2", "--shard", "0/2", "--oracle", "none"]);
     let (_, b) = fuzz(&py, &d.join("s1"), &["--count", "2", "--shard", "1/2", "--oracle", "none"]);
