@@ -5,6 +5,8 @@
 //! `PROPTEST_CASES` sets the number of cases (default 256 per property).
 
 mod common;
+#[path = "common/flow.rs"]
+mod flow;
 
 use proptest::prelude::*;
 use std::cell::RefCell;
@@ -16,7 +18,15 @@ thread_local! {
 fn run(src: &[u8]) {
     VM.with(|vm| {
         let mut vm = vm.borrow_mut();
-        let (r, bad) = common::compile_checked(&mut vm, src);
+        let (r, bad) = vm.enter(|cx| {
+            let r = upy::compile(cx, src, upy::qstr::Qstr(0), upy::Mode::Exec);
+            // Whatever compiles must have well-formed bytecode.
+            if let Ok(code) = r {
+                flow::check_code(code, "fuzz case");
+            }
+            cx.heap.collect();
+            (r, common::verify(cx.heap))
+        });
         if let Err(e) = r {
             assert!(!e.message().is_empty(), "empty error message for {:?}", String::from_utf8_lossy(src));
             assert!(e.line > 0 || e.kind == upy::ErrorKind::Memory || e.message().contains("unicode error"), "{e:?}");

@@ -313,6 +313,76 @@ pub fn unzigzag(v: u32) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
+/// The net stack effect of an instruction on the fall-through path (jumps
+/// are described in `Emitter::jump`).
+pub fn stack_effect(op: Op, a: u32, b: u32) -> i32 {
+    let fixed = OP_INFO[op as usize].2;
+    if fixed != VAR {
+        return fixed;
+    }
+    let (a, b) = (a as i32, b as i32);
+    match op {
+        Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_SET | Op::BUILD_STRING => 1 - a,
+        Op::BUILD_MAP => 1 - 2 * a,
+        Op::BUILD_SLICE => 1 - a,
+        Op::UNPACK_SEQUENCE => a - 1,
+        Op::UNPACK_EX => a + b,
+        Op::FORMAT_VALUE => -((a & 4 != 0) as i32),
+        Op::MAKE_FUNCTION => -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 8 != 0) as i32),
+        Op::CALL_FUNCTION => -a - 2 * b,
+        Op::CALL_METHOD => -a - 2 * b - 1,
+        Op::CALL_FUNCTION_EX => -1 - (a & 1),
+        Op::RAISE_VARARGS => -a,
+        _ => 0,
+    }
+}
+
+/// One decoded instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Insn {
+    pub op: Op,
+    /// First operand (the target for `J`; the zigzag form for `S`, see `unzigzag`).
+    pub a: u32,
+    pub b: u32,
+    /// Offset of the next instruction.
+    pub next: usize,
+}
+
+/// Decodes the instruction at `i`, or `None` for a bad opcode or a
+/// truncated operand.
+pub fn decode(code: &[u8], i: usize) -> Option<Insn> {
+    let op = Op::from_u8(*code.get(i)?)?;
+    let mut p = i + 1;
+    let (mut a, mut b) = (0, 0);
+    match op.fmt() {
+        Fmt::None => {}
+        Fmt::J => {
+            let bytes = code.get(p..p + 4)?;
+            a = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            p += 4;
+        }
+        Fmt::UU => {
+            let (x, n1) = read_uvarint(code, p);
+            let (y, n2) = read_uvarint(code, p + n1);
+            if n1 == 0 || n2 == 0 {
+                return None;
+            }
+            a = x;
+            b = y;
+            p += n1 + n2;
+        }
+        _ => {
+            let (x, n) = read_uvarint(code, p);
+            if n == 0 {
+                return None;
+            }
+            a = x;
+            p += n;
+        }
+    }
+    Some(Insn { op, a, b, next: p })
+}
+
 // ---- the emitter -------------------------------------------------------------
 
 const NIL: u32 = u32::MAX;
@@ -392,25 +462,7 @@ impl Emitter {
     }
 
     fn effect(op: Op, a: u32, b: u32) -> i32 {
-        let fixed = OP_INFO[op as usize].2;
-        if fixed != VAR {
-            return fixed;
-        }
-        let (a, b) = (a as i32, b as i32);
-        match op {
-            Op::BUILD_TUPLE | Op::BUILD_LIST | Op::BUILD_SET | Op::BUILD_STRING => 1 - a,
-            Op::BUILD_MAP => 1 - 2 * a,
-            Op::BUILD_SLICE => 1 - a,
-            Op::UNPACK_SEQUENCE => a - 1,
-            Op::UNPACK_EX => a + b,
-            Op::FORMAT_VALUE => -((a & 4 != 0) as i32),
-            Op::MAKE_FUNCTION => -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 8 != 0) as i32),
-            Op::CALL_FUNCTION => -a - 2 * b,
-            Op::CALL_METHOD => -a - 2 * b - 1,
-            Op::CALL_FUNCTION_EX => -1 - (a & 1),
-            Op::RAISE_VARARGS => -a,
-            _ => 0,
-        }
+        stack_effect(op, a, b)
     }
 
     pub fn op(&mut self, op: Op) -> Result<(), AllocError> {
