@@ -223,7 +223,7 @@ pub fn run_corpus(plan: &Plan, programs: &[PathBuf], tick: &(dyn Fn(&Path, &RunR
                         let e = execute(interp, knobs, Some(prog), &plan.limits, &plan.scratch);
                         let finding = match (plan.store, e.outcome.is_finding()) {
                             (Some(store), true) => {
-                                store.save(&e, interp, Some(prog), &Context::default()).ok().map(|s| s.dir)
+                                store.save_or_warn(&e, interp, Some(prog), &Context::default()).map(|s| s.dir)
                             }
                             _ => None,
                         };

@@ -207,6 +207,24 @@ impl Store {
         write_atomic(&dir.join(RECORD), &json)
     }
 
+    /// `save`, but a store that cannot be written is reported on stderr and
+    /// the run goes on (the caller still has the failure in its report).
+    pub fn save_or_warn(
+        &self,
+        e: &Execution,
+        interp: &Interpreter,
+        program: Option<&Program>,
+        cx: &Context,
+    ) -> Option<Saved> {
+        match self.save(e, interp, program, cx) {
+            Ok(s) => Some(s),
+            Err(err) => {
+                eprintln!("gctorture: could not save a finding in {}: {err}", self.root.display());
+                None
+            }
+        }
+    }
+
     /// Every saved finding, in directory-name order.
     pub fn list(&self) -> Vec<(PathBuf, Record)> {
         let mut v: Vec<(PathBuf, Record)> = std::fs::read_dir(&self.root)

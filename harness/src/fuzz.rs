@@ -193,7 +193,7 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
     let mut passes = Vec::new();
     let save = |e: &crate::runner::Execution, interp: &Interpreter, knobs: &Knobs, minimisable: bool| -> u64 {
         let cx = Context { seed: Some(c.seed), time_to_find_ms: None, build_key: None };
-        let Ok(s) = c.store.save(e, interp, Some(&program), &cx) else { return 0 };
+        let Some(s) = c.store.save_or_warn(e, interp, Some(&program), &cx) else { return 0 };
         let sig = e.signature.clone().unwrap_or_default();
         let new = sigs.lock().unwrap_or_else(|p| p.into_inner()).insert(sig.clone());
         if s.new && new && minimisable && c.reduce_tests > 0 {

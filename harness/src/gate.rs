@@ -294,7 +294,7 @@ fn last_line(b: &[u8]) -> String {
 
 fn save(store: &Store, e: &Execution, i: &Interpreter, key: Option<&String>, ttf: Option<u64>) -> Option<PathBuf> {
     let cx = Context { seed: None, time_to_find_ms: ttf, build_key: key.cloned() };
-    store.save(e, i, None, &cx).ok().map(|s| s.dir)
+    store.save_or_warn(e, i, None, &cx).map(|s| s.dir)
 }
 
 /// Searches for one fault until a finding with a heap dump or the bound: the
