@@ -38,18 +38,22 @@ fn main() {
         1 << 20
     })))
     .expect("heap");
-    let per = vm.enter(|cx| {
+    let (per, allocs) = vm.enter(|cx| {
         let one = b"x = y + 1\n";
         let n = 20_000;
         upy::compile(cx, one, Qstr(0), Mode::Exec).unwrap();
+        let allocs = |cx: &upy::Ctx<'_>| cx.heap.counters().iter().find(|c| c.0 == "allocs").map(|c| c.1).unwrap_or(0);
+        let a0 = allocs(cx);
+        upy::compile(cx, one, Qstr(0), Mode::Exec).unwrap();
+        let per_compile = allocs(cx) - a0;
         let t = Instant::now();
         for _ in 0..n {
             upy::compile(cx, one, Qstr(0), Mode::Exec).unwrap();
         }
-        t.elapsed().as_secs_f64() / n as f64 * 1e6
+        (t.elapsed().as_secs_f64() / n as f64 * 1e6, per_compile)
     });
     println!(
-        "compile [{arch}]: {:.2} MB/s on a {lines}-line module ({} bytes); one-line statement: {:.2} us per compile",
+        "compile [{arch}]: {:.2} MB/s on a {lines}-line module ({} bytes); one-line statement: {:.2} us per compile ({allocs} heap allocations)",
         mb_s,
         src.len(),
         per
