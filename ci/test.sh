@@ -6,7 +6,8 @@
 #   - the heap in its torture and fault-injection configurations, debug and
 #     release (fat LTO), on both architectures;
 #   - the compiler's tests with the heap in torture mode, on both architectures;
-#   - the heap's release self-test (ci/selftest.sh): every injected fault caught.
+#   - the heap's release self-test (ci/selftest.sh): every injected fault caught;
+#   - every libFuzzer target for a few seconds (ci/fuzz-smoke.sh), with nightly.
 # Ends with one line "N passed, M failed" counting every test run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,12 @@ for t in $X64 $X86; do
     fi
 done
 step "heap release self-test (both architectures)" bash ci/selftest.sh
+# libFuzzer targets need nightly (cargo-fuzz's instrumentation flags).
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    step "fuzz smoke" env FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash ci/fuzz-smoke.sh
+else
+    echo "== fuzz smoke skipped: no nightly toolchain on this machine"
+fi
 
 passed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{s+=$1} END {print s+0}')
