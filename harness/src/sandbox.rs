@@ -142,8 +142,23 @@ fn kill_group(pgid: u32) {
     }
 }
 
+/// Lowers a limit to (soft, hard), never raising the inherited hard limit
+/// (which an unprivileged process may not do: the run would fail to start).
 fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) -> std::io::Result<()> {
-    let lim = libc::rlimit { rlim_cur: soft as libc::rlim_t, rlim_max: hard as libc::rlim_t };
+    let mut cur = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit only writes the struct we pass; async-signal-safe.
+    if unsafe { libc::getrlimit(resource, &mut cur) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let cap = |v: u64| -> libc::rlim_t {
+        let v = libc::rlim_t::try_from(v).unwrap_or(libc::rlim_t::MAX);
+        if cur.rlim_max == libc::RLIM_INFINITY {
+            v
+        } else {
+            v.min(cur.rlim_max)
+        }
+    };
+    let lim = libc::rlimit { rlim_cur: cap(soft).min(cap(hard)), rlim_max: cap(hard) };
     // SAFETY: setrlimit only reads the struct we pass; it is async-signal-safe,
     // so it may run between fork and exec.
     if unsafe { libc::setrlimit(resource, &lim) } != 0 {
