@@ -36,6 +36,58 @@ fn fuzz(interp: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
     )
 }
 
+/// A campaign killed with SIGKILL while it finds things loses nothing it had
+/// saved: every finding directory is whole, and `--resume` carries on.
+#[test]
+fn a_killed_campaign_keeps_its_findings() {
+    let Some(py) = python() else {
+        eprintln!("skipped: no python3 on this machine");
+        return;
+    };
+    let d = scratch("kill");
+    let wrapper = d.join("crashy.sh");
+    // Every program crashes, after a pause, so findings keep coming.
+    std::fs::write(
+        &wrapper,
+        format!("#!/bin/sh\n{} -c 'import time; time.sleep(0.05)'\nkill -SEGV $$\n", py.display()),
+    )
+    .unwrap();
+    let mut perm = std::fs::metadata(&wrapper).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o755);
+    std::fs::set_permissions(&wrapper, perm).unwrap();
+    let out = d.join("camp");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gctorture"))
+        .args(["fuzz", "--duration", "60", "--oracle", "none", "--reduce-tests", "0", "--out"])
+        .arg(&out)
+        .arg("--interpreter")
+        .arg(format!("x64={}", wrapper.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !out.join("state.json").exists() && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let dirs: Vec<PathBuf> = std::fs::read_dir(out.join("findings")).unwrap().map(|e| e.unwrap().path()).collect();
+    let whole: Vec<&PathBuf> =
+        dirs.iter().filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.')).collect();
+    assert_eq!(whole.len(), 1, "{dirs:?}");
+    let rec: serde_json::Value = serde_json::from_slice(&std::fs::read(whole[0].join("record.json")).unwrap()).unwrap();
+    assert_eq!(rec["signature"], "signal:SIGSEGV");
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("state.json")).unwrap()).unwrap();
+    let done = state["done"].as_u64().unwrap();
+    assert!(done >= 1);
+    let (code, text) = fuzz(&wrapper, &out, &["--count", "2", "--oracle", "none", "--reduce-tests", "0", "--resume"]);
+    assert_eq!(code, 1, "{text}");
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("state.json")).unwrap()).unwrap();
+    assert_eq!(state["done"].as_u64().unwrap(), done + 2);
+    std::fs::remove_dir_all(d).unwrap();
+}
+
 #[test]
 fn campaigns() {
     let Some(py) = python() else {
