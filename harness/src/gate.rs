@@ -128,12 +128,12 @@ impl Report {
         }
         let failed = self.rows.iter().filter(|r| !r.passed).count();
         s.push_str(&format!(
-            "gate: {} {} passed, {} failed in {:.1}s\n",
+            "gate: {} in {:.1}s\n",
             if failed == 0 { "PASS" } else { "FAIL" },
-            self.rows.len() - failed,
-            failed,
             self.total_ms as f64 / 1000.0
         ));
+        // The conventional closing line, alone, for log readers.
+        s.push_str(&format!("gate: {} passed, {} failed\n", self.rows.len() - failed, failed));
         s
     }
 }

@@ -148,13 +148,15 @@ fn main() -> ExitCode {
             if let Some(j) = jobs {
                 opts.jobs = j.max(1);
             }
+            // One line per decided row, starting with pass/FAIL so that log
+            // scrapers (ci/test.sh counts such lines) see every check.
             let report = gate::run(&builder, &opts, &|r| {
                 eprintln!(
-                    "{} {} {} {}: {} ({} ms)",
+                    "{}  {} {} {}: {} ({} ms)",
+                    if r.passed { "pass" } else { "FAIL" },
                     r.stage,
                     r.arch,
                     r.subject,
-                    if r.passed { "pass" } else { "FAIL" },
                     r.detail,
                     r.time_ms
                 )
