@@ -18,6 +18,7 @@ pub mod qstr;
 pub mod scope;
 pub mod showbc;
 pub mod state;
+pub mod token;
 pub mod value;
 
 pub use compile::compile;

@@ -5,7 +5,10 @@
 mod common;
 
 fn compile(src: &str) -> Result<String, String> {
-    let mut vm = common::vm(48 << 20);
+    // Room for the parse tree of long flat sources, but no more: under
+    // gc-torture every allocation sweeps the whole heap.
+    let size = (src.len() * 80).clamp(2 << 20, 48 << 20) & !0xffff;
+    let mut vm = common::vm(size);
     common::compile_text(&mut vm, src.as_bytes(), upy::Mode::Exec)
 }
 
