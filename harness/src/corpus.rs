@@ -164,6 +164,7 @@ fn load_program(p: &Path) -> std::io::Result<Program> {
         text: std::fs::read(&abs)?,
         expected: Some(std::fs::read(exp_path(&abs))?),
         origin: Some(abs),
+        modules: vec![],
     })
 }
 

@@ -43,6 +43,9 @@ pub struct Record {
     pub seed: Option<u64>,
     /// The program's file name inside the finding directory.
     pub program: Option<String>,
+    /// Modules the program imports, saved next to it.
+    #[serde(default)]
+    pub modules: Vec<String>,
     pub expected_output: Option<String>,
     pub wall_ms: u64,
     /// From the start of the search (campaign, fault self-test) to this finding.
@@ -142,6 +145,9 @@ impl Store {
     ) -> std::io::Result<()> {
         if let Some(p) = program {
             std::fs::write(tmp.join(&p.name), &p.text)?;
+            for (name, text) in &p.modules {
+                std::fs::write(tmp.join(name), text)?;
+            }
             if let Some(exp) = &p.expected {
                 std::fs::write(tmp.join(format!("{}.exp", p.name)), exp)?;
             }
@@ -176,6 +182,7 @@ impl Store {
             knobs: e.knobs.clone(),
             seed: cx.seed,
             program: program.map(|p| p.name.clone()),
+            modules: program.map(|p| p.modules.iter().map(|m| m.0.clone()).collect()).unwrap_or_default(),
             expected_output: program.and_then(|p| p.expected.as_ref()).map(|x| String::from_utf8_lossy(x).into_owned()),
             wall_ms: e.wall_ms(),
             time_to_find_ms: cx.time_to_find_ms,
@@ -262,6 +269,11 @@ pub fn replay_parts(dir: &Path, r: &Record) -> std::io::Result<(Interpreter, Opt
             text: std::fs::read(dir.join(name))?,
             expected: r.expected_output.as_ref().map(|s| s.as_bytes().to_vec()),
             origin: None,
+            modules: r
+                .modules
+                .iter()
+                .map(|m| Ok((m.clone(), std::fs::read(dir.join(m))?)))
+                .collect::<std::io::Result<_>>()?,
         }),
         None => None,
     };

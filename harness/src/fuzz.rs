@@ -167,7 +167,9 @@ pub struct Campaign<'a> {
 /// Runs one program (shard-local number `k`) everywhere; returns (completed, findings saved).
 fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) -> (bool, u64) {
     let index = c.shard.0 + k * c.shard.1;
-    let text = crate::gen::generate(&program_bytes(c.seed, index)).into_bytes();
+    let generated = crate::gen::generate_program(&program_bytes(c.seed, index));
+    let text = generated.main.into_bytes();
+    let modules: Vec<(String, Vec<u8>)> = generated.modules.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
     let name = format!("fuzz-{}-{index}.py", c.seed);
     let mut expected = None;
     let mut completed = true;
@@ -177,7 +179,7 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
             args: vec![name.clone()],
             env: vec![("PATH".into(), "/usr/bin:/bin".into()), ("PYTHONHASHSEED".into(), "0".into())],
             limits: c.limits.clone(),
-            files: vec![(name.clone(), text.clone())],
+            files: std::iter::once((name.clone(), text.clone())).chain(modules.iter().cloned()).collect(),
             keep_workdir: false,
             scratch: Some(c.scratch.clone()),
         };
@@ -188,7 +190,7 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
             _ => completed = false,
         }
     }
-    let program = Program { name, text, expected, origin: None };
+    let program = Program { name, text, expected, origin: None, modules };
     let mut saved = 0;
     let mut passes = Vec::new();
     let save = |e: &crate::runner::Execution, interp: &Interpreter, knobs: &Knobs, minimisable: bool| -> u64 {
@@ -241,6 +243,7 @@ fn minimise(c: &Campaign, interp: &Interpreter, knobs: &Knobs, program: &Program
                 text: cand.as_bytes().to_vec(),
                 expected: program.expected.clone(),
                 origin: None,
+                modules: program.modules.clone(),
             };
             execute(interp, knobs, Some(&p), &c.limits, &c.scratch).signature.as_deref() == Some(sig)
         },

@@ -6,7 +6,8 @@
 //! allocation paths: lists, dicts and strings and their growth, formatting,
 //! big ints, closures, generators, classes with special methods, exceptions
 //! raised and caught across frames, `del`, recursion, nested `exec`/`eval`/
-//! `compile` of generated text, and `gc.collect()`/`gc.verify()` calls.
+//! `compile` of generated text, imports of modules generated alongside
+//! (`generate_program`), and `gc.collect()`/`gc.verify()` calls.
 //!
 //! Invariants (what makes the CPython oracle apply and the programs useful):
 //! - the program stays in the deterministic subset shared with CPython: no
@@ -69,19 +70,46 @@ pub struct Gen<'a> {
     callables: Vec<Callable>,
     classes: Vec<String>,
     nested: bool,
+    /// Generated modules (file stem, text); `None` when imports are off.
+    modules: Option<Vec<(String, String)>>,
+    /// Makes module names unique to this program's bytes, so that programs
+    /// sharing a process or a directory never import each other's modules.
+    tag: u32,
 }
 
-/// The program for `bytes`: one in eight is the flt_hex exec-loop template,
-/// the rest are free-form programs.
+/// A generated program and the modules it imports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    pub main: String,
+    /// (file name, text), to be placed next to the main program.
+    pub modules: Vec<(String, String)>,
+}
+
+/// The program for `bytes`, with no imports of generated modules: one in
+/// eight is the flt_hex exec-loop template, the rest are free-form programs.
 pub fn generate(bytes: &[u8]) -> String {
+    build(bytes, false).main
+}
+
+/// The program for `bytes`, which may import modules generated with it.
+pub fn generate_program(bytes: &[u8]) -> Generated {
+    build(bytes, true)
+}
+
+fn build(bytes: &[u8], modules: bool) -> Generated {
     let mut g = Gen::new(bytes, 40, false);
+    if modules {
+        g.modules = Some(vec![]);
+    }
     if bytes.first().is_some_and(|b| b % 8 == 0) {
         let _ = g.u.bytes(1);
         g.flt_hex();
     } else {
         g.program();
     }
-    g.out
+    let modules =
+        g.modules.take().unwrap_or_default().into_iter().map(|(stem, text)| (format!("{stem}.py"), text)).collect();
+    Generated { main: g.out, modules }
 }
 
 /// The seed scenario (issue 5) as a template: a float's hex form built by
@@ -162,6 +190,8 @@ impl<'a> Gen<'a> {
             callables: vec![],
             classes: vec![],
             nested,
+            modules: None,
+            tag: bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193)),
         }
     }
 
@@ -504,6 +534,13 @@ impl<'a> Gen<'a> {
                     self.line(&format!("exec(compile({}, '<generated>', 'exec'), {{}})", py_str(&sub.out)));
                 }
             }
+            18 if top
+                && self.func_base == 0
+                && self.modules.as_ref().is_some_and(|m| m.len() < 3)
+                && self.budget > 4 =>
+            {
+                self.import_module()
+            }
             18 => self.line("gc.collect()"),
             19 => self.line("if hasattr(gc, 'verify'): gc.verify()"),
             20 => {
@@ -540,6 +577,36 @@ impl<'a> Gen<'a> {
                 self.line(&format!("print({e}[:100])"));
             }
         }
+    }
+
+    /// Writes a module (a small generated body, then `entry(n)`) and imports it.
+    fn import_module(&mut self) {
+        let n = self.modules.as_ref().map(|m| m.len()).unwrap_or(0);
+        let stem = format!("m{:08x}_{n}", self.tag);
+        let len = self.pick(160) + 16;
+        let bytes: Vec<u8> = (0..len).map(|_| self.int_in(0, 255) as u8).collect();
+        let mut sub = Gen::new(&bytes, 5, true);
+        sub.program();
+        let k = self.int_in(1, 99);
+        sub.line("def entry(n):");
+        sub.line("    acc = [str(n)] * (n % 7)");
+        sub.line(&format!("    return n * {k} + len(acc)"));
+        if let Some(m) = self.modules.as_mut() {
+            m.push((stem.clone(), sub.out));
+        }
+        let i = self.fresh("i");
+        let a = self.int_expr(1);
+        if self.pick(2) == 0 {
+            self.line(&format!("import {stem}"));
+            self.line(&format!("{i} = {stem}.entry({a})"));
+            self.callables.push(Callable::IntFn(format!("{stem}.entry")));
+        } else {
+            let e = self.fresh("entry");
+            self.line(&format!("from {stem} import entry as {e}"));
+            self.line(&format!("{i} = {e}({a})"));
+            self.callables.push(Callable::IntFn(e));
+        }
+        self.bind(&i, Kind::Int);
     }
 
     /// Changes a value in place (growth paths of the containers).

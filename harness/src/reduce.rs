@@ -127,7 +127,8 @@ pub fn main(a: ReduceArgs) -> ExitCode {
     let scratch = std::env::temp_dir();
     let name = a.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "program.py".into());
     let sig_of = |t: &str| {
-        let p = Program { name: name.clone(), text: t.as_bytes().to_vec(), expected: None, origin: None };
+        let p =
+            Program { name: name.clone(), text: t.as_bytes().to_vec(), expected: None, origin: None, modules: vec![] };
         execute(&interp, &knobs, Some(&p), &limits, &scratch).signature.clone()
     };
     let target = match a.signature.clone().or_else(|| sig_of(&text)) {

@@ -23,6 +23,8 @@ pub struct Program {
     /// neighbours: run by this absolute path instead of a copy in the
     /// working directory (the interpreter then finds the neighbours).
     pub origin: Option<PathBuf>,
+    /// Modules the program imports, placed next to it: (file name, text).
+    pub modules: Vec<(String, Vec<u8>)>,
 }
 
 pub struct Execution {
@@ -128,7 +130,7 @@ pub fn execute(
         limits,
         files: program
             .filter(|p| p.origin.is_none())
-            .map(|p| vec![(p.name.clone(), p.text.clone())])
+            .map(|p| std::iter::once((p.name.clone(), p.text.clone())).chain(p.modules.iter().cloned()).collect())
             .unwrap_or_default(),
         keep_workdir: false,
         scratch: Some(scratch.to_path_buf()),

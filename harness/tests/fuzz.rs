@@ -134,6 +134,11 @@ fn campaigns() {
     assert_eq!(rec["signature"], "signal:SIGSEGV");
     assert_eq!(rec["seed"], 1);
     assert!(rec["knobs"]["verify"].as_bool().unwrap());
+    for m in rec["modules"].as_array().unwrap() {
+        assert!(f.join(m.as_str().unwrap()).is_file(), "{m}");
+    }
+    let r = Command::new(env!("CARGO_BIN_EXE_gctorture")).arg("replay").arg(f).output().unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stdout));
     let min = std::fs::read_to_string(f.join("minimised.py")).unwrap();
     assert!(min.lines().count() <= 2 && min.starts_with("class "), "{min}");
 
