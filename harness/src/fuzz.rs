@@ -385,7 +385,8 @@ pub fn main(a: FuzzArgs) -> ExitCode {
     } else {
         0
     };
-    let scratch = match sandbox::temp_dir(&std::env::temp_dir(), "gctorture-fuzz-") {
+    // Inside the campaign directory, so a killed campaign leaves no litter elsewhere.
+    let scratch = match sandbox::temp_dir(&a.out, ".scratch-") {
         Ok(s) => s,
         Err(e) => return fail(&format!("cannot create a scratch directory: {e}")),
     };
