@@ -288,7 +288,21 @@ pub type ListId = u32;
 
 impl Arena {
     pub fn new() -> Result<Arena, AllocError> {
-        let mut a = Arena { nodes: GcVec::new(), extra: GcVec::new(), lits: GcVec::new(), scratch: GcVec::new() };
+        Arena::for_source(0)
+    }
+
+    /// An arena for a `len`-byte source. Large sources get room for their
+    /// tree up front (about one node per four bytes, saving the copies of
+    /// repeated growth); small ones start empty, because with first-fit
+    /// allocation a few one-block requests are cheaper than one long run.
+    pub fn for_source(len: usize) -> Result<Arena, AllocError> {
+        let nodes = if len >= 4096 { (len / 4).min(1 << 18) } else { 0 };
+        let mut a = Arena {
+            nodes: GcVec::with_capacity(nodes)?,
+            extra: GcVec::with_capacity(nodes / 2)?,
+            lits: GcVec::new(),
+            scratch: GcVec::new(),
+        };
         a.extra.push(0)?; // list 0: the empty list
         Ok(a)
     }

@@ -143,8 +143,8 @@ pub struct Lexer<'s, 'q> {
     pub strbuf: GcVec<u8>,
     pub body: (usize, usize),
 
-    indent: GcVec<u32>,
-    alt_indent: GcVec<u32>,
+    /// The indentation stack: (column with tabs to 8, column with tabs to 1).
+    indent: GcVec<(u32, u32)>,
     pending_dedents: u32,
     at_line_start: bool,
     line_has_tokens: bool,
@@ -181,7 +181,6 @@ impl<'s, 'q> Lexer<'s, 'q> {
             strbuf: GcVec::new(),
             body: (0, 0),
             indent: GcVec::new(),
-            alt_indent: GcVec::new(),
             pending_dedents: 0,
             at_line_start: true,
             line_has_tokens: false,
@@ -380,7 +379,6 @@ impl<'s, 'q> Lexer<'s, 'q> {
         }
         if self.indent.len() > 1 {
             self.indent.pop();
-            self.alt_indent.pop();
             self.set(Tok::Dedent, self.pos, self.pos);
             return Ok(());
         }
@@ -392,8 +390,7 @@ impl<'s, 'q> Lexer<'s, 'q> {
     /// queues DEDENTs, or nothing for blank lines (which it skips).
     fn indentation(&mut self) -> CResult<Option<Tok>> {
         if self.indent.is_empty() {
-            self.indent.push(0)?;
-            self.alt_indent.push(0)?;
+            self.indent.push((0, 0))?;
         }
         loop {
             let (mut col, mut alt) = (0u32, 0u32);
@@ -440,8 +437,7 @@ impl<'s, 'q> Lexer<'s, 'q> {
                 _ => {}
             }
             self.at_line_start = false;
-            let top = *self.indent.last().unwrap_or(&0);
-            let alt_top = *self.alt_indent.last().unwrap_or(&0);
+            let (top, alt_top) = *self.indent.last().unwrap_or(&(0, 0));
             if col == top {
                 if alt != alt_top {
                     return Err(self.indent_err(ErrorKind::Tab, "inconsistent use of tabs and spaces in indentation"));
@@ -455,21 +451,19 @@ impl<'s, 'q> Lexer<'s, 'q> {
                 if self.indent.len() >= MAX_INDENT {
                     return Err(self.indent_err(ErrorKind::Indentation, "too many levels of indentation"));
                 }
-                self.indent.push(col)?;
-                self.alt_indent.push(alt)?;
+                self.indent.push((col, alt))?;
                 return Ok(Some(Tok::Indent));
             }
-            while self.indent.len() > 1 && col < *self.indent.last().unwrap_or(&0) {
+            while self.indent.len() > 1 && col < self.indent.last().map_or(0, |t| t.0) {
                 self.indent.pop();
-                self.alt_indent.pop();
                 self.pending_dedents += 1;
             }
-            if col != *self.indent.last().unwrap_or(&0) {
+            if col != self.indent.last().map_or(0, |t| t.0) {
                 return Err(
                     self.indent_err(ErrorKind::Indentation, "unindent does not match any outer indentation level")
                 );
             }
-            if alt != *self.alt_indent.last().unwrap_or(&0) {
+            if alt != self.indent.last().map_or(0, |t| t.1) {
                 return Err(self.indent_err(ErrorKind::Tab, "inconsistent use of tabs and spaces in indentation"));
             }
             return Ok(None);

@@ -119,7 +119,7 @@ fn hkey(scope: u32, name: u32) -> usize {
 impl Scopes {
     fn new() -> Result<Scopes, AllocError> {
         let mut s = Scopes { scopes: GcVec::new(), syms: GcVec::new(), table: GcVec::new(), by_node: GcVec::new() };
-        s.rehash(64)?;
+        s.rehash(16)?;
         Ok(s)
     }
 
@@ -292,7 +292,10 @@ impl Builder<'_> {
             return_line: 0,
             return_col: 0,
         })?;
-        self.sc.by_node.push((node, id))?;
+        if id != 0 {
+            // The module scope is 0 by definition; only nested scopes are looked up.
+            self.sc.by_node.push((node, id))?;
+        }
         Ok(id)
     }
 

@@ -51,7 +51,7 @@ pub fn compile_with(qs: &mut QstrPool, src: &[u8], filename: Qstr, mode: Mode) -
 }
 
 fn compile_inner(qs: &mut QstrPool, src: &[u8], filename: Qstr, mode: Mode) -> CResult<Value> {
-    let mut ar = Arena::new()?;
+    let mut ar = Arena::for_source(src.len())?;
     let root = parse::parse(src, qs, &mut ar, mode)?;
     let sc = scope::analyze(&ar, qs, root)?;
     let mut c = Compiler {
