@@ -6,7 +6,8 @@
 #   - the heap in its torture and fault-injection configurations, debug and
 #     release (fat LTO), on both architectures;
 #   - the compiler's tests with the heap in torture mode, on both architectures;
-#   - the heap's release self-test (ci/selftest.sh): every injected fault caught;
+#   - the gate (ci/gate.sh): capture-function check and every injected fault
+#     caught with a dump, release builds of both architectures;
 #   - every libFuzzer target for a few seconds (ci/fuzz-smoke.sh), with nightly.
 # Ends with one line "N passed, M failed" counting every test run.
 set -uo pipefail
@@ -45,7 +46,7 @@ for t in $X64 $X86; do
         step "interpreter, gc-torture, $t" ctest -p upy --features gc-torture --target $t
     fi
 done
-step "heap release self-test (both architectures)" bash ci/selftest.sh
+step "gate (both architectures)" cargo run --locked -q --release -p gctorture -- gate --locked
 # libFuzzer targets need nightly (cargo-fuzz's instrumentation flags).
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
     step "fuzz smoke" env FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash ci/fuzz-smoke.sh
