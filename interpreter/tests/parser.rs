@@ -118,6 +118,8 @@ fn calls_and_subscripts() {
     assert_eq!(s("a.b.c(d)[e]"), "(Expr (Subscript (Call (Attribute (Attribute (Name a) b) c) [(Name d)]) (Name e)))");
     assert_eq!(s("x[1:2, ::3, ...]"), "(Expr (Subscript (Name x) (Tuple [(Slice (Constant 1) (Constant 2) -) (Slice - - (Constant 3)) (Constant Ellipsis)])))");
     assert_eq!(s("x[:]"), "(Expr (Subscript (Name x) (Slice - - -)))");
+    assert_eq!(s("x[*a]"), "(Expr (Subscript (Name x) (Tuple [(Starred (Name a))])))");
+    assert_eq!(s("x[*a, 1]"), "(Expr (Subscript (Name x) (Tuple [(Starred (Name a)) (Constant 1)])))");
     assert_eq!(s("x[a:b:]"), "(Expr (Subscript (Name x) (Slice (Name a) (Name b) -)))");
     assert_eq!(
         s("lambda a, *b, c=1, **d: a"),

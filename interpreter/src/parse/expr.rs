@@ -326,6 +326,11 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
         let pos = self.pos();
         let first = self.slice_item()?;
         if !self.at(Tok::Comma) {
+            if self.ar.node(first).kind == Kind::Starred {
+                // `a[*b]` is `a[(*b,)]` (Python 3.11).
+                let l = self.ar.list1(first)?;
+                return self.node(Kind::Tuple, ctx::LOAD, pos, l, 0, 0, 0);
+            }
             return Ok(first);
         }
         let m = self.ar.mark();
