@@ -220,6 +220,16 @@ impl<'s, 'q> Lexer<'s, 'q> {
         self.line
     }
 
+    /// Inside brackets (newlines do not end the statement).
+    pub fn in_brackets(&self) -> bool {
+        self.depth > 0
+    }
+
+    /// 1-based character column just past the current token.
+    pub fn end_col(&self) -> u32 {
+        self.col_of(self.line_start, self.tend)
+    }
+
     /// 1-based character column of the current token.
     pub fn tcol(&self) -> u32 {
         self.col_of(self.tline_start, self.tstart)
@@ -929,6 +939,7 @@ impl<'s, 'q> Lexer<'s, 'q> {
         self.strbuf.clear();
         let raw = f & sflag::RAW != 0;
         let bytes = f & sflag::BYTES != 0;
+        let mut bad_escape: Option<()> = None;
         let fstr = f & sflag::FSTRING != 0;
         loop {
             if self.pos >= self.end {
@@ -1000,7 +1011,10 @@ impl<'s, 'q> Lexer<'s, 'q> {
                     }
                     continue;
                 }
-                self.escape(bytes, body_start)?;
+                if self.escape(bytes, body_start).is_err() && bad_escape.is_none() {
+                    // CPython reports a bad escape after the whole literal.
+                    bad_escape = Some(());
+                }
                 continue;
             }
             if bytes && c >= 0x80 {
@@ -1015,6 +1029,14 @@ impl<'s, 'q> Lexer<'s, 'q> {
         }
         let body_end = self.pos;
         self.pos += if triple { 3 } else { 1 };
+        if bad_escape.is_some() {
+            let (line, col) = (self.line, self.col_of(self.line_start, self.pos));
+            CompileError::amend(|e| {
+                e.line = line;
+                e.col = col;
+            });
+            return Err(Fail);
+        }
         self.sflags = flags;
         self.body = (body_start, body_end);
         let t = if fstr { Tok::FString } else { Tok::String };

@@ -439,6 +439,14 @@ impl Builder<'_> {
                 self.opt(n.c)?;
                 let t = self.ar.node(n.a);
                 if t.kind == Kind::Name {
+                    if let Some(i) = self.sc.find(self.cur, t.a) {
+                        let f = self.sc.syms[i as usize].flags;
+                        let what = if f & sym::DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        if f & (sym::DEF_GLOBAL | sym::DEF_NONLOCAL) != 0 {
+                            let name = self.qs.str(Qstr(t.a));
+                            return Err(syntax_err!(n.line, n.col, "annotated name '{}' can't be {}", name, what));
+                        }
+                    }
                     if n.c != NONE || self.is_function() {
                         self.add(t.a, sym::DEF_LOCAL, t.line, t.col)?;
                     }
@@ -732,6 +740,18 @@ impl Builder<'_> {
                 }
                 Kind::ListComp | Kind::SetComp | Kind::DictComp | Kind::GenExp => return self.comprehension(id),
                 Kind::Await => {
+                    let r = *self.sc.rec(self.cur);
+                    if !self.in_async()
+                        && r.kind == ScopeKind::Comprehension
+                        && self.ar.node(r.node).kind != Kind::GenExp
+                    {
+                        let c = self.ar.node(r.node);
+                        return Err(syntax_err!(
+                            c.line,
+                            c.col,
+                            "asynchronous comprehension outside of an asynchronous function"
+                        ));
+                    }
                     if !self.in_async() {
                         let msg = if self.is_function() {
                             "'await' outside async function"

@@ -1,10 +1,13 @@
 //! Error messages against CPython 3.11: `data/error_cases.txt` holds each
 //! source with the kind, message, line and column `compile()` reports there
 //! (regenerate with `python3 data/gen_error_cases.py > data/error_cases.txt`).
-//! Kind, message and line must match; columns are compared and mismatches
-//! are listed, but only kind/message/line fail the test.
+//! Kind, message, line and column must match, except for the columns of
+//! the few cases listed in `COLUMN_DIFFERS`.
 
 mod common;
+
+/// Sources whose error column differs from CPython's (message and line match).
+const COLUMN_DIFFERS: &[&str] = &["1e+"];
 
 #[test]
 fn errors_match_cpython() {
@@ -23,7 +26,8 @@ fn errors_match_cpython() {
         let strip = |s: &str| s.rsplit_once(':').map(|(a, _)| a.to_string()).unwrap_or(s.to_string());
         if got == exp {
             ok += 1;
-        } else if exp != "OK" && strip(&got) == strip(exp) {
+        } else if exp != "OK" && strip(&got) == strip(exp) && COLUMN_DIFFERS.contains(&&*String::from_utf8_lossy(&src))
+        {
             ok += 1;
             col_off += 1;
             eprintln!("column differs: {:?}: expected {exp}, got {got}", String::from_utf8_lossy(&src));

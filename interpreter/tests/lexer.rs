@@ -93,7 +93,9 @@ fn strings() {
         lex_err("x = '''\n\n"),
         "SyntaxError: unterminated triple-quoted string literal (detected at line 2) @1:5"
     );
-    assert_eq!(lex_err(r"'\N{BULLET}'"), "SyntaxError: (unicode error) \\N{...} escapes are not supported @1:2");
+    // Escape errors are reported just past the literal, as CPython does.
+    assert_eq!(lex_err(r"'\N{BULLET}'"), "SyntaxError: (unicode error) \\N{...} escapes are not supported @1:13");
+    assert_eq!(lex_err(r"x = 'ab\x4'"), "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 2-4: truncated \\xXX escape @1:12");
 }
 
 #[test]

@@ -113,6 +113,13 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
 
     /// `or_test ['if' or_test 'else' test] | lambda`.
     pub(crate) fn test(&mut self) -> CResult<NodeId> {
+        let pos = self.pos();
+        let r = self.test_inner()?;
+        self.last_test = pos;
+        Ok(r)
+    }
+
+    fn test_inner(&mut self) -> CResult<NodeId> {
         if self.at(Tok::Lambda) {
             return self.lambda(false);
         }
@@ -421,15 +428,17 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
                         genexp = Some(apos);
                         self.ar.push_item(g)?;
                     } else {
+                        // CPython points just past the offending argument.
+                        let (line, col) = self.pos();
                         if seen_dstar {
                             return Err(syntax_err!(
-                                apos.0,
-                                apos.1,
+                                line,
+                                col,
                                 "positional argument follows keyword argument unpacking"
                             ));
                         }
                         if seen_kw {
-                            return Err(syntax_err!(apos.0, apos.1, "positional argument follows keyword argument"));
+                            return Err(syntax_err!(line, col, "positional argument follows keyword argument"));
                         }
                         self.ar.push_item(e)?;
                     }
@@ -636,6 +645,9 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
             is_dict = true;
         } else {
             let k = self.named_expr_or_star()?;
+            if !matches!(self.tok(), Tok::Colon | Tok::Comma | Tok::RBrace | Tok::For | Tok::Async) {
+                return Err(self.invalid());
+            }
             if self.eat(Tok::Colon)? {
                 let kn = self.ar.node(k);
                 if kn.kind == Kind::Starred {
@@ -671,6 +683,9 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
                     self.ar.push_item(v)?;
                 } else {
                     let k = self.test()?;
+                    if matches!(self.tok(), Tok::Name | Tok::Number | Tok::String) {
+                        return Err(self.invalid());
+                    }
                     if !self.at(Tok::Colon) {
                         let n = self.ar.node(k);
                         return Err(syntax_err!(n.line, n.col, "':' expected after dictionary key"));
@@ -695,12 +710,14 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
         let pos = self.pos();
         self.sbuf.clear();
         let mut kind: Option<bool> = None;
+        let mut mixed = false;
         let mut has_f = false;
         let m = self.ar.mark();
         while matches!(self.tok(), Tok::String | Tok::FString) {
             let bytes = self.lx.sflags & sflag::BYTES != 0;
             if kind.is_some_and(|k| k != bytes) {
-                return Err(syntax_err!(pos.0, pos.1, "cannot mix bytes and nonbytes literals"));
+                // Reported after the whole run of literals, as CPython does.
+                mixed = true;
             }
             kind = Some(bytes);
             if self.at(Tok::String) {
@@ -710,9 +727,33 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
                 let (s, e) = self.lx.body;
                 let raw = self.lx.sflags & sflag::RAW != 0;
                 let (line, ls) = (self.lx.tline, self.lx.tline_start);
-                self.fstring_body(s, e, raw, line, ls)?;
+                self.fstring_body(s, e, raw, line, ls).inspect_err(|_| {
+                    // CPython 3.11 reports f-string scanning errors just past
+                    // the literal; errors inside an expression keep their place.
+                    let (end_line, end_col) = (self.lx.line(), self.lx.end_col());
+                    crate::error::CompileError::amend(|err| {
+                        const AT_END: [&str; 8] = [
+                            "f-string: expression required before '!'",
+                            "f-string: expression required before ':'",
+                            "f-string: expression required before '='",
+                            "f-string: empty expression not allowed",
+                            "f-string: expecting '}'",
+                            "f-string: single '}' is not allowed",
+                            "f-string: expressions nested too deeply",
+                            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        ];
+                        if AT_END.contains(&err.message()) {
+                            err.line = end_line;
+                            err.col = end_col;
+                        }
+                    });
+                })?;
             }
             self.advance()?;
+        }
+        if mixed {
+            let (line, col) = self.pos();
+            return Err(syntax_err!(line, col, "cannot mix bytes and nonbytes literals"));
         }
         if has_f {
             self.flush_literal(pos)?;
@@ -789,11 +830,11 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
     }
 
     /// An assignment target (`targets = value`).
-    pub(crate) fn set_ctx_assign(&mut self, e: NodeId) -> CResult<()> {
+    pub(crate) fn set_ctx_assign(&mut self, e: NodeId, bare_yield: bool) -> CResult<()> {
         let n = self.ar.node(e);
         match n.kind {
             Kind::Starred => Err(syntax_err!(n.line, n.col, "starred assignment target must be in a list or tuple")),
-            Kind::Yield | Kind::YieldFrom => {
+            Kind::Yield | Kind::YieldFrom if bare_yield => {
                 Err(syntax_err!(n.line, n.col, "assignment to yield expression not possible"))
             }
             Kind::Name | Kind::Attribute | Kind::Subscript | Kind::Tuple | Kind::List => {

@@ -118,6 +118,9 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
             j += 1;
         }
         if src[start..j].iter().all(|b| b.is_ascii_whitespace()) {
+            if matches!(src[j], b'!' | b':' | b'=') {
+                return Err(syntax_err!(fline, here(j), "f-string: expression required before '{}'", src[j] as char));
+            }
             return Err(syntax_err!(fline, here(j), "f-string: empty expression not allowed"));
         }
         let e = self.sub_expr(start, j, fline, fls)?;
@@ -194,6 +197,7 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
             depth,
             sbuf: GcVec::new(),
             fnest,
+            last_test: (0, 0),
         };
         let r = (|| {
             sub.lx.next_token()?;
@@ -205,9 +209,11 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
         })();
         r.inspect_err(|_| {
             CompileError::amend(|err| {
-                if err.msg.as_str() == "invalid syntax" {
-                    err.msg.clear();
-                    err.msg.push_str("f-string: invalid syntax");
+                if err.msg.as_str().starts_with("invalid syntax") {
+                    let mut m = crate::error::Msg::new();
+                    m.push_str("f-string: ");
+                    m.push_str(err.msg.as_str());
+                    err.msg = m;
                 }
             });
         })

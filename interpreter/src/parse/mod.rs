@@ -40,6 +40,8 @@ pub struct Parser<'s, 'q, 'a> {
     /// Accumulates adjacent string literals.
     sbuf: GcVec<u8>,
     fnest: u32,
+    /// Start of the last complete `test` (for "Perhaps you forgot a comma?").
+    last_test: (u32, u32),
 }
 
 /// Parses a whole source. The returned node is a Module (for Eval, a Module
@@ -56,7 +58,7 @@ pub fn parse_source(src: &[u8], qs: &mut QstrPool, ar: &mut Arena, mode: Mode) -
 
 fn parse_inner(src: &[u8], qs: &mut QstrPool, ar: &mut Arena, mode: Mode) -> CResult<NodeId> {
     crate::lexer::check_source(src)?;
-    let mut p = Parser { lx: Lexer::new(src, qs), ar, depth: 0, sbuf: GcVec::new(), fnest: 0 };
+    let mut p = Parser { lx: Lexer::new(src, qs), ar, depth: 0, sbuf: GcVec::new(), fnest: 0, last_test: (0, 0) };
     p.lx.next_token()?;
     match mode {
         Mode::Exec => p.file_input(),
@@ -106,7 +108,12 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
                 e.kind = ErrorKind::Indentation;
                 e.raise()
             }
-            Tok::EndMarker if self.lx.tstart >= self.lx.src.len() => syntax_err!(line, col, "invalid syntax"),
+            // Two expressions side by side inside brackets: CPython's hint.
+            Tok::Name | Tok::Number | Tok::String | Tok::FString | Tok::True | Tok::False | Tok::None | Tok::LBrace
+                if self.lx.in_brackets() && self.last_test.0 != 0 =>
+            {
+                syntax_err!(self.last_test.0, self.last_test.1, "invalid syntax. Perhaps you forgot a comma?")
+            }
             _ => syntax_err!(line, col, "invalid syntax"),
         }
     }
@@ -441,15 +448,18 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
 
     fn expr_stmt(&mut self) -> CResult<NodeId> {
         let pos = self.pos();
+        let first_tok = self.tok();
         let first = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
         let t = self.tok();
         if t == Tok::Equal {
             let m = self.ar.mark();
             let mut value = first;
+            let mut bare_yield = first_tok == Tok::Yield;
             while self.eat(Tok::Equal)? {
-                self.set_ctx_assign(value)?;
+                self.set_ctx_assign(value, bare_yield)?;
                 self.ar.push_item(value)?;
-                value = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+                bare_yield = self.at(Tok::Yield);
+                value = if bare_yield { self.yield_expr()? } else { self.star_expressions()? };
             }
             self.no_bare_starred(value)?;
             let targets = self.ar.finish_list(m)?;
@@ -865,7 +875,8 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
                         self.ar.push_item(a)?;
                         kwonly_after_star = true;
                     } else if !self.at(Tok::Comma) {
-                        return Err(syntax_err!(ppos.0, ppos.1, "named arguments must follow bare *"));
+                        let (line, col) = if annotations { ppos } else { self.pos() };
+                        return Err(syntax_err!(line, col, "named arguments must follow bare *"));
                     }
                     kind = argkind::KWONLY;
                 }
@@ -908,7 +919,9 @@ impl<'s, 'q, 'a> Parser<'s, 'q, 'a> {
             }
         }
         if seen_star && !kwonly_after_star {
-            return Err(syntax_err!(star_pos.0, star_pos.1, "named arguments must follow bare *"));
+            // CPython points at the `*` in a def, at the end in a lambda.
+            let (line, col) = if annotations { star_pos } else { self.pos() };
+            return Err(syntax_err!(line, col, "named arguments must follow bare *"));
         }
         let l = self.ar.finish_list(m)?;
         self.node(Kind::Arguments, 0, pos, l, 0, 0, 0)

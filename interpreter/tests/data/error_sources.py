@@ -20,3 +20,14 @@ CASES = [
  "f(*)", "x = ..., ...", "{1: 2, 3}", "{1, 2: 3}", "def f(*a, *b): pass", "del x + 1", "with (a as b, c as d):\n  pass",
  "for i in range(10):\n    pass\n  else:\n    pass", "'''\n\n", "x = 1 if 2 else", "\t\tx = 1", "if 1:\n        x\n\ty",
 ]
+
+CASES += [
+ "def f():\n    x = 1\n     y = 2", "class C(:\n pass", "x = [1, 2,, 3]", "f(,)", "a = 1 +* 2", "import a.",
+ "from .. import (a, b", "lambda *: 0", "def f(**): pass", "x = {'a' 1}", "for in x: pass", "with: pass",
+ "x = 'a\\", "b'\\777'", "u = 0o", "0b", "1e+", "x.0", "x = 1_000_", "if True:\n  pass\n else:\n  pass",
+ "try:\n  x\nfinally:\n  y\nexcept:\n  z", "del 1", "del (x for x in y)", "(yield) = 1", "[x for x in y] = 1",
+ "a + 1 += 2", "f'{x!}'", "f'{x:{'", "f'{!r}'", "nonlocal x\n", "def f():\n  global x\n  x: int = 1",
+ "async def f():\n  yield from g()", "def f():\n  await g()", "x = await y", "class A:\n  await x",
+ "async for x in y: pass", "x = [await z for z in y]", "while 1:\n  pass\nelse:\n  break",
+ "def f(a, b, a=1): pass", "lambda a, a: 0", "f(a for a in b for c in d if e, x)", "print(1 2)",
+]
