@@ -6,6 +6,18 @@
 //! `showbc` disassembling the result. `value` is the word encoding of Python
 //! values, `qstr` the interned strings, `obj` the object layer (type
 //! descriptors, constants, code objects), `state` the root state and `Vm`.
+//!
+//! For the runtime: create a `Vm` (heap + root state, qstr table built),
+//! `vm.enter(|cx| compile(cx, src, filename, Mode::Exec))` returns a `Value`
+//! pointing at a code object (`obj::CodeObj`, viewed through `obj::Code`), or
+//! a `CompileError` (kind, message, line, column) to raise as
+//! `SyntaxError`/`IndentationError`/`TabError`/`MemoryError`. Constants are
+//! tagged `Value`s (small ints, qstrs, None/True/False/Ellipsis) or pointers
+//! to the constant objects described in `obj` (const-str, const-bytes,
+//! const-int, const-float, const-complex, nested code objects). The
+//! instruction set and its stack conventions are documented in
+//! `emit::bytecode`; `emit::bytecode::decode` reads one instruction.
+//! `RootState::runtime` has slots for the runtime's own global roots.
 
 pub mod ast;
 pub mod compile;
