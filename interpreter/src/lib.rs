@@ -18,6 +18,9 @@
 //! instruction set and its stack conventions are documented in
 //! `emit::bytecode`; `emit::bytecode::decode` reads one instruction.
 //! `RootState::runtime` has slots for the runtime's own global roots.
+//!
+//! The runtime: `objects` (one file per object type) and `vm` (the
+//! dispatch loop, generic operations, built-ins).
 
 pub mod ast;
 pub mod compile;
@@ -25,6 +28,7 @@ pub mod emit;
 pub mod error;
 pub mod lexer;
 pub mod obj;
+pub mod objects;
 pub mod parse;
 pub mod qstr;
 pub mod scope;
@@ -32,6 +36,7 @@ pub mod showbc;
 pub mod state;
 pub mod token;
 pub mod value;
+pub mod vm;
 
 pub use compile::compile;
 pub use error::{CompileError, ErrorKind};

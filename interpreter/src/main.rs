@@ -1,51 +1,96 @@
-//! `upy`: the command line. For now it compiles and disassembles; running
-//! programs comes with the runtime.
+//! `upy`: the command line.
 //!
-//!   upy --dis FILE     print the bytecode of FILE
-//!   upy --check FILE   compile FILE, print nothing on success
-//!   upy --parse FILE   print the parse tree of FILE
+//!   upy [-X heapsize=N[k|M]] FILE   run FILE as `__main__`
+//!   upy --dis FILE                  print the bytecode of FILE
+//!   upy --check FILE                compile FILE, print nothing on success
 //!
 //! Bad usage: one line on stderr, exit 2. A syntax error: CPython's report
 //! (`File "x.py", line N`, the line, a caret, `SyntaxError: msg`), exit 1.
-//! Heap size: `UPY_HEAPSIZE` (default 64M); torture knobs: `UPY_GC_*`.
+//! An uncaught exception: CPython's traceback on stderr, exit 1.
+//! Heap size: `-X heapsize=` or `UPY_HEAPSIZE` (default 64M); torture knobs:
+//! `UPY_GC_*` (see the README).
 
 use std::io::Write;
 use std::process::ExitCode;
 use upy::{CompileError, Mode, Vm};
 use upy_heap::{parse_size, HeapConfig};
 
-const USAGE: &str = "usage: upy --dis FILE | --parse FILE | --check FILE";
+const USAGE: &str = "usage: upy [-X heapsize=N] FILE | --dis FILE | --check FILE";
 
-#[allow(clippy::result_large_err)]
+/// Native stack for the interpreter thread, and how much of it Python calls
+/// may use before `RecursionError`.
+const STACK_SIZE: usize = 256 << 20;
+const STACK_LIMIT: usize = 200 << 20;
+
+enum Mode2 {
+    Run,
+    Dis,
+    Check,
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (mode, file) = match args.as_slice() {
-        [m, f] if m == "--dis" || m == "--check" || m == "--parse" => (m.as_str(), f.as_str()),
-        [h] if h == "--help" || h == "-h" => {
-            println!("{USAGE}\n  --dis FILE    print the bytecode of FILE\n  --parse FILE  print the parse tree of FILE\n  --check FILE  compile FILE only\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
-            return ExitCode::SUCCESS;
+    let mut heapsize: Option<usize> = None;
+    let mut mode = Mode2::Run;
+    let mut file: Option<String> = None;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--help" | "-h" => {
+                println!("{USAGE}\n  FILE            run FILE\n  --dis FILE      print the bytecode of FILE\n  --check FILE    compile FILE only\n  -X heapsize=N   heap size (k/M suffixes)\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
+                return ExitCode::SUCCESS;
+            }
+            "--dis" => mode = Mode2::Dis,
+            "--check" => mode = Mode2::Check,
+            "-X" => {
+                i += 1;
+                let opt = args.get(i).map(String::as_str).unwrap_or("");
+                match opt.strip_prefix("heapsize=") {
+                    Some(v) => match parse_size(v) {
+                        Ok(n) => heapsize = Some(n),
+                        Err(e) => {
+                            eprintln!("upy: -X heapsize: {e}");
+                            return ExitCode::from(2);
+                        }
+                    },
+                    None => {
+                        eprintln!("upy: unknown -X option '{opt}'");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            _ if file.is_none() && !a.starts_with('-') => file = Some(a.to_string()),
+            _ => {
+                eprintln!("upy: bad usage: {USAGE}");
+                return ExitCode::from(2);
+            }
         }
-        _ => {
-            eprintln!("upy: bad usage: {USAGE}");
-            return ExitCode::from(2);
-        }
+        i += 1;
+    }
+    let Some(file) = file else {
+        eprintln!("upy: bad usage: {USAGE}");
+        return ExitCode::from(2);
     };
-    let src = match std::fs::read(file) {
+    let src = match std::fs::read(&file) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("upy: can't open file '{file}': {e}");
             return ExitCode::from(2);
         }
     };
-    let size = match std::env::var("UPY_HEAPSIZE") {
-        Ok(s) => match parse_size(&s) {
-            Ok(n) => n,
-            Err(e) => {
-                eprintln!("upy: UPY_HEAPSIZE: {e}");
-                return ExitCode::from(2);
-            }
+    let size = match heapsize {
+        Some(n) => n,
+        None => match std::env::var("UPY_HEAPSIZE") {
+            Ok(s) => match parse_size(&s) {
+                Ok(n) => n,
+                Err(e) => {
+                    eprintln!("upy: UPY_HEAPSIZE: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+            Err(_) => 64 << 20,
         },
-        Err(_) => 64 << 20,
     };
     let config = match HeapConfig::from_env(size) {
         Ok(c) => c,
@@ -54,39 +99,50 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut vm = match Vm::new(config) {
-        Ok(vm) => vm,
-        Err(e) => {
-            eprintln!("upy: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let code = vm.enter(|cx| {
+    // The interpreter runs on a thread of its own with a large stack (deep
+    // recursion ends in RecursionError, checked against STACK_LIMIT).
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
+        let mut vm = match Vm::new(config) {
+            Ok(vm) => vm,
+            Err(e) => {
+                eprintln!("upy: {e}");
+                return 2;
+            }
+        };
+        let mut out = upy::vm::out::Out::new();
+        run(&mut vm, &mut out, mode, &file, &src)
+    });
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(3),
+    }
+}
+
+#[allow(clippy::result_large_err)]
+fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &[u8]) -> u8 {
+    let r: Result<u8, CompileError> = vm.enter(|cx| {
         let fname = match cx.state.qstr.intern(file.as_bytes()) {
             Ok(q) => q,
             Err(_) => return Err(CompileError::memory()),
         };
-        if mode == "--parse" {
-            let mut ar = upy::ast::Arena::new().map_err(|_| CompileError::memory())?;
-            let root = upy::parse::parse_source(&src, &mut cx.state.qstr, &mut ar, Mode::Exec)?;
-            let mut text = String::new();
-            let _ = upy::ast::dump(&mut text, &ar, &cx.state.qstr, root);
-            println!("{text}");
-            return Ok(());
+        let code = upy::compile(cx, src, fname, Mode::Exec)?;
+        match mode {
+            Mode2::Dis => {
+                let mut text = String::new();
+                let _ = upy::showbc::disassemble(&mut text, &cx.state.qstr, code);
+                let _ = std::io::stdout().write_all(text.as_bytes());
+                Ok(0)
+            }
+            Mode2::Check => Ok(0),
+            Mode2::Run => Ok(upy::vm::run_program(cx, out, code, file, src, STACK_LIMIT)),
         }
-        let code = upy::compile(cx, &src, fname, Mode::Exec)?;
-        if mode == "--dis" {
-            let mut text = String::new();
-            let _ = upy::showbc::disassemble(&mut text, &cx.state.qstr, code);
-            let _ = std::io::stdout().write_all(text.as_bytes());
-        }
-        Ok(())
     });
-    match code {
-        Ok(()) => ExitCode::SUCCESS,
+    match r {
+        Ok(c) => c,
         Err(e) => {
-            eprint!("{}", upy::error::report(&e, file, &src));
-            ExitCode::from(1)
+            out.flush();
+            eprint!("{}", upy::error::report(&e, file, src));
+            1
         }
     }
 }

@@ -25,26 +25,38 @@ use core::mem::size_of;
 use core::ptr;
 use upy_heap::{AllocError, GcVec, Heap, TypeInfo};
 
-/// A static type descriptor. The runtime's own descriptors start the same way.
+/// A static type descriptor: the first word of every object points to one.
+/// `name` and `info` are what the heap and its dumps see; `kind` is the
+/// runtime's dispatch tag (the layout after the descriptor word) and `class`
+/// the Python type object (`type(x)`), a static class for every built-in kind.
 #[repr(C, align(8))]
 pub struct TypeDesc {
     pub name: &'static str,
     pub info: &'static TypeInfo,
+    pub kind: crate::objects::Kind,
+    pub class: &'static crate::objects::class::ClassObj,
 }
 
 macro_rules! desc {
-    ($desc:ident, $info:ident, $name:expr, $letter:expr, $fields:expr) => {
+    ($desc:ident, $info:ident, $name:expr, $letter:expr, $fields:expr, $kind:ident, $class:ident) => {
         pub static $info: TypeInfo = TypeInfo { name: $name, letter: $letter, fields: $fields, all_from: None };
-        pub static $desc: TypeDesc = TypeDesc { name: $name, info: &$info };
+        pub static $desc: TypeDesc = TypeDesc {
+            name: $name,
+            info: &$info,
+            kind: crate::objects::Kind::$kind,
+            class: &crate::objects::class::$class,
+        };
     };
 }
 
-desc!(CONST_STR_TYPE, CONST_STR_INFO, "const-str", b's', &[]);
-desc!(CONST_BYTES_TYPE, CONST_BYTES_INFO, "const-bytes", b'b', &[]);
-desc!(CONST_INT_TYPE, CONST_INT_INFO, "const-int", b'i', &[]);
-desc!(CONST_FLOAT_TYPE, CONST_FLOAT_INFO, "const-float", b'f', &[]);
-desc!(CONST_COMPLEX_TYPE, CONST_COMPLEX_INFO, "const-complex", b'j', &[]);
-desc!(CODE_TYPE, CODE_INFO, "code", b'C', &[1, 2, 3, 4, 5, 6]);
+// The runtime adopts the constants as they are: a const-str is a `str`, a
+// const-int a big `int`, a const-float a `float` (same layouts, see objects/).
+desc!(CONST_STR_TYPE, CONST_STR_INFO, "const-str", b's', &[], Str, STR_CLASS);
+desc!(CONST_BYTES_TYPE, CONST_BYTES_INFO, "const-bytes", b'b', &[], Bytes, BYTES_CLASS);
+desc!(CONST_INT_TYPE, CONST_INT_INFO, "const-int", b'i', &[], BigInt, INT_CLASS);
+desc!(CONST_FLOAT_TYPE, CONST_FLOAT_INFO, "const-float", b'f', &[], Float, FLOAT_CLASS);
+desc!(CONST_COMPLEX_TYPE, CONST_COMPLEX_INFO, "const-complex", b'j', &[], ConstComplex, COMPLEX_CLASS);
+desc!(CODE_TYPE, CODE_INFO, "code", b'C', &[1, 2, 3, 4, 5, 6], Code, CODE_CLASS);
 
 pub static ALL_TYPES: [&TypeDesc; 6] =
     [&CONST_STR_TYPE, &CONST_BYTES_TYPE, &CONST_INT_TYPE, &CONST_FLOAT_TYPE, &CONST_COMPLEX_TYPE, &CODE_TYPE];

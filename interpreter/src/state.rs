@@ -59,6 +59,7 @@ impl Vm {
         // heap, so the range stays valid for as long as the heap can collect.
         unsafe { vm.heap.set_root_section(root, words) };
         crate::obj::register_types(&vm.heap);
+        crate::objects::register_types(&vm.heap);
         let Vm { state, heap } = &mut vm;
         heap.enter(|_| state.qstr.init())
             .map_err(|e| ConfigError(format!("heap too small for the interpreter's tables: {e}")))?;

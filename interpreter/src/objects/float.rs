@@ -1,0 +1,288 @@
+//! `float`: a boxed f64, immutable.
+//!
+//! Layout (the same as the compiler's const-float, which the runtime adopts):
+//!   word 0  &FLOAT_TYPE (or &CONST_FLOAT_TYPE)
+//!   then    the f64's bits as a u64 (at the next u64-aligned offset)
+//!
+//! `repr` is CPython's: the shortest string that round-trips, in fixed
+//! notation for decimal exponents -4..16 and scientific otherwise. The digits
+//! come from core's shortest-round-trip formatter, written into a stack
+//! buffer (no allocation), and are rearranged here.
+
+use crate::obj::TypeDesc;
+use crate::objects::class::FLOAT_CLASS;
+use crate::objects::{kind, new_obj, Kind};
+use crate::value::Value;
+use crate::vm::{PResult, Rt};
+
+#[repr(C)]
+struct FloatObj {
+    ty: usize,
+    bits: u64,
+}
+
+crate::rt_type!(FLOAT_TYPE, FLOAT_INFO, "float", b'F', &[], None, Float, FLOAT_CLASS);
+
+crate::methods! { METHODS:
+    IS_INTEGER = "is_integer", m_is_integer, Method;
+    AS_INTEGER_RATIO = "as_integer_ratio", m_as_integer_ratio, Method;
+    CONJUGATE = "conjugate", m_conjugate, Method;
+}
+
+pub fn new(rt: &Rt, f: f64) -> PResult<Value> {
+    new_obj(rt, FloatObj { ty: &FLOAT_TYPE as *const TypeDesc as usize, bits: f.to_bits() })
+}
+
+pub fn is_float(v: Value) -> bool {
+    kind(v) == Kind::Float
+}
+
+/// The f64 of a float object (the caller checked the kind).
+pub fn get(v: Value) -> f64 {
+    // SAFETY: a float object: the FloatObj layout, immutable, alive while held.
+    f64::from_bits(unsafe { (*(v.bits() as *const FloatObj)).bits })
+}
+
+/// A fixed buffer that `core::fmt` writes into (no allocation).
+pub struct StackBuf<const N: usize> {
+    pub buf: [u8; N],
+    pub len: usize,
+}
+
+impl<const N: usize> StackBuf<N> {
+    pub fn new() -> Self {
+        StackBuf { buf: [0; N], len: 0 }
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+    pub fn push(&mut self, b: u8) {
+        if self.len < N {
+            self.buf[self.len] = b;
+            self.len += 1;
+        }
+    }
+    pub fn push_all(&mut self, s: &[u8]) {
+        for &b in s {
+            self.push(b);
+        }
+    }
+}
+
+impl<const N: usize> Default for StackBuf<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> core::fmt::Write for StackBuf<N> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        if self.len + s.len() > N {
+            return Err(core::fmt::Error);
+        }
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+        self.len += s.len();
+        Ok(())
+    }
+}
+
+/// CPython's `repr(f)`.
+pub fn repr(f: f64, out: &mut StackBuf<64>) {
+    use core::fmt::Write;
+    if f.is_nan() {
+        out.push_all(b"nan");
+        return;
+    }
+    if f.is_infinite() {
+        out.push_all(if f < 0.0 { b"-inf" } else { b"inf" });
+        return;
+    }
+    let mut sci = StackBuf::<64>::new();
+    let _ = write!(sci, "{:e}", f);
+    let s = sci.as_bytes();
+    let (neg, s) = if s[0] == b'-' { (true, &s[1..]) } else { (false, s) };
+    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
+    let mant = &s[..epos];
+    let mut exp: i32 = 0;
+    let mut eneg = false;
+    for &c in &s[(epos + 1).min(s.len())..] {
+        if c == b'-' {
+            eneg = true;
+        } else {
+            exp = exp * 10 + (c - b'0') as i32;
+        }
+    }
+    if eneg {
+        exp = -exp;
+    }
+    let mut digits = [0u8; 32];
+    let mut nd = 0;
+    for &c in mant {
+        if c.is_ascii_digit() && nd < 32 {
+            digits[nd] = c;
+            nd += 1;
+        }
+    }
+    let digits = &digits[..nd];
+    if neg {
+        out.push(b'-');
+    }
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.push_all(b"0.");
+            for _ in 0..(-exp - 1) {
+                out.push(b'0');
+            }
+            out.push_all(digits);
+        } else {
+            let ip = exp as usize + 1;
+            for i in 0..ip {
+                out.push(if i < digits.len() { digits[i] } else { b'0' });
+            }
+            out.push(b'.');
+            if digits.len() > ip {
+                out.push_all(&digits[ip..]);
+            } else {
+                out.push(b'0');
+            }
+        }
+    } else {
+        out.push(digits[0]);
+        if digits.len() > 1 {
+            out.push(b'.');
+            out.push_all(&digits[1..]);
+        }
+        out.push(b'e');
+        out.push(if exp < 0 { b'-' } else { b'+' });
+        let e = exp.unsigned_abs();
+        if e < 10 {
+            out.push(b'0');
+        }
+        let _ = write!(out, "{}", e);
+    }
+}
+
+/// Parses text as `float()` does; None if it is not a float literal.
+pub fn parse(s: &[u8]) -> Option<f64> {
+    let s = crate::objects::int::trim_ws(s);
+    if s.is_empty() || s.len() > 300 {
+        return None;
+    }
+    let mut buf = [0u8; 300];
+    let mut n = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if c == b'_' {
+            let ok = i > 0 && i + 1 < s.len() && s[i - 1].is_ascii_digit() && s[i + 1].is_ascii_digit();
+            if !ok {
+                return None;
+            }
+            continue;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    let t = core::str::from_utf8(&buf[..n]).ok()?;
+    let lower_ok = {
+        let b = t.trim_start_matches(['+', '-']).as_bytes();
+        b.eq_ignore_ascii_case(b"inf") || b.eq_ignore_ascii_case(b"infinity") || b.eq_ignore_ascii_case(b"nan")
+    };
+    if !lower_ok && !t.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// Python's floor division and modulo for floats (`b` non-zero).
+pub fn divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0f64.copysign(b);
+    }
+    let fd = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0f64.copysign(a / b)
+    };
+    (fd, m)
+}
+
+/// Hash consistent with ints: an integral float hashes as the equal int.
+pub fn hash(f: f64) -> isize {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.fract() == 0.0 && f.abs() < 4.0e18 {
+        let i = f as i64;
+        let bits: u32 = if crate::objects::W == 8 { 61 } else { 31 };
+        let p = (1i64 << bits) - 1;
+        let mut h = i.abs() % p;
+        if i < 0 {
+            h = -h;
+        }
+        if h == -1 {
+            h = -2;
+        }
+        return h as isize;
+    }
+    let b = f.to_bits();
+    let h = (b ^ (b >> 32)) as isize;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn m_is_integer(_rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let f = get(a[0]);
+    Ok(if f.is_finite() && f.fract() == 0.0 { Value::TRUE } else { Value::FALSE })
+}
+
+fn m_conjugate(_rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    Ok(a[0])
+}
+
+fn m_as_integer_ratio(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let f = get(a[0]);
+    if f.is_infinite() {
+        return Err(rt.overflow_error(format_args!("cannot convert Infinity to integer ratio")));
+    }
+    if f.is_nan() {
+        return Err(rt.value_error(format_args!("cannot convert NaN to integer ratio")));
+    }
+    let mut m = f;
+    let mut e: i32 = 0;
+    while m.fract() != 0.0 {
+        m *= 2.0;
+        e += 1;
+    }
+    let num = crate::objects::int::from_f64(rt, m)?;
+    let one = Value::small_int(1).unwrap();
+    let den = crate::objects::int::shl(rt, one, e as u64)?;
+    // Reduce: m is an integer; divide out common factors of two.
+    let (mut num, mut den) = (num, den);
+    while !crate::objects::int::is_zero(num) && e > 0 {
+        let two = Value::small_int(2).unwrap();
+        let (q, r) = crate::objects::int::divmod(rt, num, two)?;
+        if !crate::objects::int::is_zero(r) {
+            break;
+        }
+        num = q;
+        den = crate::objects::int::divmod(rt, den, two)?.0;
+        e -= 1;
+    }
+    crate::objects::tuple::new(rt, &[num, den])
+}

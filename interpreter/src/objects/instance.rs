@@ -1,0 +1,111 @@
+//! Instances of classes made by `class` statements (whose solid base is
+//! `object`), and the descriptor objects `property`, `staticmethod` and
+//! `classmethod`.
+//!
+//! Instance layout:
+//!   word 0  &INSTANCE_TYPE
+//!   1       class
+//!   2       dict: the instance attributes (a dict)
+//!
+//! Property layout: &PROPERTY_TYPE, fget, fset, fdel (Values, NONE if unset).
+//! staticmethod / classmethod layout: the descriptor, then the wrapped callable.
+
+use crate::obj::TypeDesc;
+use crate::objects::builtin::BuiltinObj;
+use crate::objects::class::{CLASSMETHOD_CLASS, OBJECT_CLASS, PROPERTY_CLASS, STATICMETHOD_CLASS, SUPER_CLASS};
+use crate::objects::{dict, new_obj};
+use crate::value::Value;
+use crate::vm::{PResult, Rt};
+
+crate::rt_type!(INSTANCE_TYPE, INSTANCE_INFO, "instance", b'O', &[1, 2], None, Instance, OBJECT_CLASS);
+crate::rt_type!(PROPERTY_TYPE, PROPERTY_INFO, "property", b'p', &[1, 2, 3], None, Property, PROPERTY_CLASS);
+crate::rt_type!(STATICMETHOD_TYPE, STATICMETHOD_INFO, "staticmethod", b'm', &[1], None, StaticMethod, STATICMETHOD_CLASS);
+crate::rt_type!(CLASSMETHOD_TYPE, CLASSMETHOD_INFO, "classmethod", b'm', &[1], None, ClassMethod, CLASSMETHOD_CLASS);
+
+pub static OBJECT_METHODS: &[&BuiltinObj] = &[];
+
+crate::rt_type!(SUPER_TYPE, SUPER_INFO, "super", b's', &[1, 2], None, Super, SUPER_CLASS);
+
+crate::methods! { GENERATOR_METHODS:
+    GEN_SEND = "send", crate::vm::interp::gen_send_m, Method;
+    GEN_THROW = "throw", crate::vm::interp::gen_throw_m, Method;
+    GEN_CLOSE = "close", crate::vm::interp::gen_close_m, Method;
+}
+
+#[repr(C)]
+struct SuperObj {
+    ty: &'static TypeDesc,
+    class: Value,
+    this: Value,
+}
+
+/// `super(class, self)`: attribute lookup starts after `class` in type(self)'s MRO.
+pub fn new_super(rt: &Rt, class: Value, this: Value) -> PResult<Value> {
+    new_obj(rt, SuperObj { ty: &SUPER_TYPE, class, this })
+}
+
+/// (class, self) of a super object.
+pub fn super_parts(v: Value) -> (Value, Value) {
+    // SAFETY: a live super object.
+    let s = unsafe { &*(v.bits() as *const SuperObj) };
+    (s.class, s.this)
+}
+
+#[repr(C)]
+struct InstanceObj {
+    ty: &'static TypeDesc,
+    class: Value,
+    dict: Value,
+}
+
+pub fn new(rt: &Rt, class: Value) -> PResult<Value> {
+    let d = dict::new(rt)?;
+    new_obj(rt, InstanceObj { ty: &INSTANCE_TYPE, class, dict: d })
+}
+
+/// (class, dict) of an instance.
+pub fn parts(v: Value) -> (Value, Value) {
+    // SAFETY: a live instance (kind checked by the caller).
+    let o = unsafe { &*(v.bits() as *const InstanceObj) };
+    (o.class, o.dict)
+}
+
+pub fn set_class(v: Value, c: Value) {
+    // SAFETY: a live instance; word 1 is a Value slot.
+    unsafe { (*(v.bits() as *mut InstanceObj)).class = c };
+}
+
+#[repr(C)]
+struct PropertyObj {
+    ty: &'static TypeDesc,
+    fget: Value,
+    fset: Value,
+    fdel: Value,
+}
+
+pub fn new_property(rt: &Rt, fget: Value, fset: Value, fdel: Value) -> PResult<Value> {
+    new_obj(rt, PropertyObj { ty: &PROPERTY_TYPE, fget, fset, fdel })
+}
+
+/// (fget, fset, fdel).
+pub fn property_parts(v: Value) -> (Value, Value, Value) {
+    // SAFETY: a live property object.
+    let p = unsafe { &*(v.bits() as *const PropertyObj) };
+    (p.fget, p.fset, p.fdel)
+}
+
+#[repr(C)]
+struct WrapObj {
+    ty: &'static TypeDesc,
+    func: Value,
+}
+
+pub fn new_wrapper(rt: &Rt, class_method: bool, func: Value) -> PResult<Value> {
+    let ty = if class_method { &CLASSMETHOD_TYPE } else { &STATICMETHOD_TYPE };
+    new_obj(rt, WrapObj { ty, func })
+}
+
+pub fn wrapped(v: Value) -> Value {
+    // SAFETY: a live staticmethod/classmethod object.
+    unsafe { (*(v.bits() as *const WrapObj)).func }
+}

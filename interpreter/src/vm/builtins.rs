@@ -1,0 +1,703 @@
+//! The built-in namespace: functions (`print`, `len`, `isinstance`, ...),
+//! the built-in classes and exceptions, and the constants. `make` builds
+//! the builtins dict once at start-up; the functions are statics.
+
+use crate::objects::builtin::{Bind, BuiltinObj};
+use crate::objects::class::{self as cls, NAMED_CLASSES};
+use crate::objects::{dict, float, int, iter, kind, list, str as pstr, tuple, Kind, OrMem};
+use crate::value::Value;
+use crate::vm::{ops, PResult, Rt};
+use upy_heap::GcVec;
+
+macro_rules! builtins {
+    ($($id:ident = $name:expr, $f:ident;)*) => {
+        $(static $id: BuiltinObj = BuiltinObj::new($name, $f, Bind::Static);)*
+        static ALL: &[&BuiltinObj] = &[$(&$id,)*];
+    };
+}
+
+builtins! {
+    PRINT = "print", b_print;
+    LEN = "len", b_len;
+    REPR = "repr", b_repr;
+    ISINSTANCE = "isinstance", b_isinstance;
+    ISSUBCLASS = "issubclass", b_issubclass;
+    ABS = "abs", b_abs;
+    MIN = "min", b_min;
+    MAX = "max", b_max;
+    SUM = "sum", b_sum;
+    SORTED = "sorted", b_sorted;
+    REVERSED = "reversed", b_reversed;
+    ENUMERATE = "enumerate", b_enumerate;
+    ZIP = "zip", b_zip;
+    MAP = "map", b_map;
+    FILTER = "filter", b_filter;
+    ITER = "iter", b_iter;
+    NEXT = "next", b_next;
+    HASH = "hash", b_hash;
+    ID = "id", b_id;
+    CHR = "chr", b_chr;
+    ORD = "ord", b_ord;
+    HEX = "hex", b_hex;
+    OCT = "oct", b_oct;
+    BIN = "bin", b_bin;
+    DIVMOD = "divmod", b_divmod;
+    POW = "pow", b_pow;
+    ROUND = "round", b_round;
+    ALL_ = "all", b_all;
+    ANY = "any", b_any;
+    CALLABLE = "callable", b_callable;
+    GETATTR = "getattr", b_getattr;
+    SETATTR = "setattr", b_setattr;
+    HASATTR = "hasattr", b_hasattr;
+    DELATTR = "delattr", b_delattr;
+    FORMAT = "format", b_format;
+    GLOBALS = "globals", b_globals;
+}
+
+fn si(i: isize) -> Value {
+    Value::small_int(i).unwrap_or(Value::NONE)
+}
+
+/// Builds the builtins dict.
+pub fn make(rt: &mut Rt) -> PResult<Value> {
+    let d = dict::new(rt)?;
+    for b in ALL {
+        let q = rt.intern(b.name.as_bytes())?;
+        dict::set(rt, d, Value::qstr(q), b.value())?;
+    }
+    for c in NAMED_CLASSES {
+        let q = rt.intern(c.sname.as_bytes())?;
+        dict::set(rt, d, Value::qstr(q), c.value())?;
+    }
+    let q = rt.intern(b"__build_class__")?;
+    dict::set(rt, d, Value::qstr(q), super::classes::BUILD_CLASS.value())?;
+    for (n, v) in [("NotImplemented", Value::NOT_IMPLEMENTED), ("Ellipsis", Value::ELLIPSIS)] {
+        let q = rt.intern(n.as_bytes())?;
+        dict::set(rt, d, Value::qstr(q), v)?;
+    }
+    let q = rt.intern(b"__name__")?;
+    let v = pstr::from_str(rt, "builtins")?;
+    dict::set(rt, d, Value::qstr(q), v)?;
+    Ok(d)
+}
+
+fn arity(rt: &Rt, name: &str, a: &[Value], n: usize) -> PResult<()> {
+    if a.len() != n {
+        return Err(if n == 1 {
+            rt.type_error(format_args!("{name}() takes exactly one argument ({} given)", a.len()))
+        } else {
+            rt.type_error(format_args!("{name} expected {n} arguments, got {}", a.len()))
+        });
+    }
+    Ok(())
+}
+
+fn no_kw(rt: &Rt, name: &str, k: &[Value]) -> PResult<()> {
+    if !k.is_empty() {
+        return Err(rt.type_error(format_args!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn b_print(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut sep = Value::NONE;
+    let mut end = Value::NONE;
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "sep" => sep = pair[1],
+            "end" => end = pair[1],
+            "file" | "flush" => {}
+            _ => {
+                let n = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for print()")));
+            }
+        }
+    }
+    for v in [sep, end] {
+        if v != Value::NONE && !pstr::is_str(v) {
+            let tn = ops::type_name(rt, v);
+            return Err(rt.type_error(format_args!("sep must be None or a string, not {tn}")));
+        }
+    }
+    let mut out = GcVec::<u8>::new();
+    for (i, &v) in a.iter().enumerate() {
+        if i > 0 {
+            match pstr::bytes_of(rt, sep) {
+                Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+                None => out.push(b' ').or_mem(rt)?,
+            }
+        }
+        super::repr::str_into(rt, &mut out, v)?;
+    }
+    match pstr::bytes_of(rt, end) {
+        Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+        None => out.push(b'\n').or_mem(rt)?,
+    }
+    rt.out.write(&out);
+    Ok(Value::NONE)
+}
+
+fn b_len(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "len", k)?;
+    arity(rt, "len", a, 1)?;
+    Ok(si(ops::len(rt, a[0])?))
+}
+
+fn b_repr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "repr", a, 1)?;
+    ops::repr(rt, a[0])
+}
+
+fn class_check(rt: &Rt, c: Value, fname: &str) -> PResult<()> {
+    if cls::is_class(c) {
+        return Ok(());
+    }
+    if tuple::is_tuple(c) && tuple::items(c).iter().all(|&x| cls::is_class(x)) {
+        return Ok(());
+    }
+    Err(rt.type_error(format_args!("{fname}() arg 2 must be a type, a tuple of types, or a union")))
+}
+
+fn b_isinstance(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "isinstance", a, 2)?;
+    class_check(rt, a[1], "isinstance")?;
+    let t = ops::type_of(rt, a[0]);
+    let r = if tuple::is_tuple(a[1]) {
+        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(t, c))
+    } else {
+        cls::is_subclass(t, a[1])
+    };
+    Ok(if r { Value::TRUE } else { Value::FALSE })
+}
+
+fn b_issubclass(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "issubclass", a, 2)?;
+    if !cls::is_class(a[0]) {
+        return Err(rt.type_error(format_args!("issubclass() arg 1 must be a class")));
+    }
+    class_check(rt, a[1], "issubclass")?;
+    let r = if tuple::is_tuple(a[1]) {
+        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(a[0], c))
+    } else {
+        cls::is_subclass(a[0], a[1])
+    };
+    Ok(if r { Value::TRUE } else { Value::FALSE })
+}
+
+fn b_abs(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "abs", a, 1)?;
+    let x = a[0];
+    match kind(x) {
+        Kind::SmallInt | Kind::BigInt => int::abs(rt, x),
+        Kind::Bool => Ok(si((x == Value::TRUE) as isize)),
+        Kind::Float => float::new(rt, float::get(x).abs()),
+        _ => {
+            if let Some(r) = ops::call_special(rt, x, "__abs__", &[])? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(rt, x);
+            Err(rt.type_error(format_args!("bad operand type for abs(): '{tn}'")))
+        }
+    }
+}
+
+fn minmax(rt: &mut Rt, a: &[Value], k: &[Value], is_max: bool) -> PResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let mut key = Value::NONE;
+    let mut dflt = None;
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "key" => key = pair[1],
+            "default" => dflt = Some(pair[1]),
+            _ => {
+                let n = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for {name}()")));
+            }
+        }
+    }
+    if a.is_empty() {
+        return Err(rt.type_error(format_args!("{name} expected at least 1 argument, got 0")));
+    }
+    let items = if a.len() == 1 {
+        ops::to_list(rt, a[0])?
+    } else {
+        if dflt.is_some() {
+            return Err(rt.type_error(format_args!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        list::from_slice(rt, a)?
+    };
+    let n = list::len(items);
+    if n == 0 {
+        return match dflt {
+            Some(d) => Ok(d),
+            None => Err(rt.value_error(format_args!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = list::items(items)[0];
+    let mut bk = if key == Value::NONE { best } else { ops::call(rt, key, &[best], &[])? };
+    for i in 1..n {
+        let v = list::items(items)[i];
+        let vk = if key == Value::NONE { v } else { ops::call(rt, key, &[v], &[])? };
+        let better = if is_max { ops::lt(rt, bk, vk)? } else { ops::lt(rt, vk, bk)? };
+        if better {
+            best = v;
+            bk = vk;
+        }
+    }
+    Ok(best)
+}
+
+fn b_min(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    minmax(rt, a, k, false)
+}
+fn b_max(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    minmax(rt, a, k, true)
+}
+
+fn b_sum(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut start = si(0);
+    if a.len() > 1 {
+        start = a[1];
+    }
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) == "start" {
+            start = pair[1];
+        }
+    }
+    if a.is_empty() {
+        return Err(rt.type_error(format_args!("sum() takes at least 1 positional argument (0 given)")));
+    }
+    if pstr::is_str(start) {
+        return Err(rt.type_error(format_args!("sum() can't sum strings [use ''.join(seq) instead]")));
+    }
+    let it = ops::get_iter(rt, a[0])?;
+    let mut acc = start;
+    while let Some(x) = ops::next(rt, it)? {
+        acc = ops::binary(rt, 0, acc, x)?;
+    }
+    Ok(acc)
+}
+
+fn b_sorted(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if a.len() != 1 {
+        return Err(rt.type_error(format_args!("sorted expected 1 argument, got {}", a.len())));
+    }
+    let l = ops::to_list(rt, a[0])?;
+    let mut key = Value::NONE;
+    let mut rev = false;
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "key" => key = pair[1],
+            "reverse" => rev = ops::truthy(rt, pair[1])?,
+            _ => {
+                let n = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for sort()")));
+            }
+        }
+    }
+    list::sort(rt, l, key, rev)?;
+    Ok(l)
+}
+
+fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "reversed", a, 1)?;
+    let x = a[0];
+    let n = match kind(x) {
+        Kind::List | Kind::Tuple | Kind::Str | Kind::Range => ops::len(rt, x)?,
+        Kind::Instance => {
+            if let Some(r) = ops::call_special(rt, x, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            let l = ops::to_list(rt, x)?;
+            return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
+        }
+        _ => {
+            let tn = ops::type_name(rt, x);
+            return Err(rt.type_error(format_args!("'{tn}' object is not reversible")));
+        }
+    };
+    iter::new(rt, iter::Sub::Reversed, x, n, Value::NONE)
+}
+
+fn b_enumerate(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut start = 0;
+    if a.is_empty() {
+        return Err(rt.type_error(format_args!("enumerate() missing required argument 'iterable' (pos 1)")));
+    }
+    if a.len() > 1 {
+        start = ops::to_index(rt, a[1])?;
+    }
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) == "start" {
+            start = ops::to_index(rt, pair[1])?;
+        }
+    }
+    let it = ops::get_iter(rt, a[0])?;
+    iter::new(rt, iter::Sub::Enumerate, it, start, Value::NONE)
+}
+
+fn iters(rt: &mut Rt, a: &[Value]) -> PResult<Value> {
+    let t = tuple::new_uninit(rt, a.len())?;
+    for (i, &x) in a.iter().enumerate() {
+        let it = ops::get_iter(rt, x)?;
+        tuple::set(t, i, it);
+    }
+    Ok(t)
+}
+
+fn b_zip(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let t = iters(rt, a)?;
+    iter::new(rt, iter::Sub::Zip, t, 0, Value::NONE)
+}
+
+fn b_map(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() < 2 {
+        return Err(rt.type_error(format_args!("map() must have at least two arguments.")));
+    }
+    let t = iters(rt, &a[1..])?;
+    iter::new(rt, iter::Sub::Map, t, 0, a[0])
+}
+
+fn b_filter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "filter", a, 2)?;
+    let it = ops::get_iter(rt, a[1])?;
+    iter::new(rt, iter::Sub::Filter, it, 0, a[0])
+}
+
+fn b_iter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "iter", a, 1)?;
+    ops::get_iter(rt, a[0])
+}
+
+fn b_next(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.is_empty() || a.len() > 2 {
+        return Err(rt.type_error(format_args!("next expected at least 1 argument, got {}", a.len())));
+    }
+    if !matches!(kind(a[0]), Kind::Iter | Kind::Generator | Kind::Instance) || crate::objects::iter::is_view(a[0]) {
+        let tn = ops::type_name(rt, a[0]);
+        return Err(rt.type_error(format_args!("'{tn}' object is not an iterator")));
+    }
+    if kind(a[0]) == Kind::Generator {
+        match crate::vm::interp::gen_resume(rt, a[0], Value::NONE, Value::from_bits(0))? {
+            crate::vm::interp::Exit::Yield(v) => return Ok(v),
+            crate::vm::interp::Exit::Return(r) => {
+                if a.len() > 1 {
+                    return Ok(a[1]);
+                }
+                return Err(if r == Value::NONE {
+                    rt.stop_iteration()
+                } else {
+                    rt.error_args(&cls::STOP_ITERATION_CLASS, &[r])
+                });
+            }
+        }
+    }
+    match ops::next(rt, a[0])? {
+        Some(v) => Ok(v),
+        None if a.len() > 1 => Ok(a[1]),
+        None => Err(rt.stop_iteration()),
+    }
+}
+
+fn b_hash(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "hash", a, 1)?;
+    let h = ops::hash(rt, a[0])?;
+    int::from_i64(rt, h as i64)
+}
+
+fn b_id(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "id", a, 1)?;
+    int::from_u64(rt, a[0].bits() as u64)
+}
+
+fn b_chr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "chr", a, 1)?;
+    let i = ops::to_index(rt, a[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => {
+            let mut b = [0u8; 4];
+            pstr::new(rt, c.encode_utf8(&mut b).as_bytes())
+        }
+        None => Err(rt.value_error(format_args!("chr() arg not in range(0x110000)"))),
+    }
+}
+
+fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "ord", a, 1)?;
+    let x = a[0];
+    if let Some(d) = crate::objects::bytes::data(x) {
+        if d.len() == 1 {
+            return Ok(si(d[0] as isize));
+        }
+        return Err(rt.type_error(format_args!(
+            "ord() expected a character, but string of length {} found",
+            d.len()
+        )));
+    }
+    if !pstr::is_str(x) {
+        let tn = ops::type_name(rt, x);
+        return Err(rt.type_error(format_args!("ord() expected string of length 1, but {tn} found")));
+    }
+    let t = pstr::text(rt, x);
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Ok(si(c as isize)),
+        _ => {
+            let n = t.chars().count();
+            Err(rt.type_error(format_args!("ord() expected a character, but string of length {n} found")))
+        }
+    }
+}
+
+fn radix(rt: &mut Rt, a: &[Value], base: u32, prefix: &[u8], name: &str) -> PResult<Value> {
+    arity(rt, name, a, 1)?;
+    let x = a[0];
+    if !int::is_int(x) {
+        let tn = ops::type_name(rt, x);
+        return Err(rt.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    let x = if x == Value::TRUE {
+        si(1)
+    } else if x == Value::FALSE {
+        si(0)
+    } else {
+        x
+    };
+    let mut out = GcVec::<u8>::new();
+    if int::is_neg(x) {
+        out.push(b'-').or_mem(rt)?;
+    }
+    out.extend_from_slice(prefix).or_mem(rt)?;
+    let m = int::abs(rt, x)?;
+    int::to_str_radix(rt, m, base, &mut out)?;
+    pstr::new(rt, &out)
+}
+
+fn b_hex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    radix(rt, a, 16, b"0x", "hex")
+}
+fn b_oct(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    radix(rt, a, 8, b"0o", "oct")
+}
+fn b_bin(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    radix(rt, a, 2, b"0b", "bin")
+}
+
+fn b_divmod(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "divmod", a, 2)?;
+    let (x, y) = (a[0], a[1]);
+    if int::is_int(x) && int::is_int(y) {
+        if int::is_zero(y) {
+            return Err(rt.zero_division(format_args!("integer division or modulo by zero")));
+        }
+    }
+    if kind(x) == Kind::Float || kind(y) == Kind::Float {
+        let q = ops::binary(rt, 12, x, y).map_err(|e| {
+            if crate::objects::exception::is_exc(e)
+                && crate::objects::exception::matches(e, &cls::ZERO_DIVISION_ERROR_CLASS)
+            {
+                rt.zero_division(format_args!("float divmod()"))
+            } else {
+                e
+            }
+        })?;
+        let r = ops::binary(rt, 5, x, y)?;
+        return tuple::new(rt, &[q, r]);
+    }
+    let q = ops::binary(rt, 12, x, y)?;
+    let r = ops::binary(rt, 5, x, y)?;
+    tuple::new(rt, &[q, r])
+}
+
+fn b_pow(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() == 3 && a[2] != Value::NONE {
+        let (x, e, m) = (a[0], a[1], a[2]);
+        if !(int::is_int(x) && int::is_int(e) && int::is_int(m)) {
+            return Err(rt.type_error(format_args!(
+                "pow() 3rd argument not allowed unless all arguments are integers"
+            )));
+        }
+        if int::is_zero(m) {
+            return Err(rt.value_error(format_args!("pow() 3rd argument cannot be 0")));
+        }
+        if int::is_neg(e) {
+            return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
+        }
+        return int::pow_mod(rt, x, e, m);
+    }
+    if a.len() < 2 {
+        return Err(rt.type_error(format_args!("pow() missing required argument 'exp' (pos 2)")));
+    }
+    ops::binary(rt, 6, a[0], a[1])
+}
+
+fn b_round(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.is_empty() || a.len() > 2 {
+        return Err(rt.type_error(format_args!("round() takes at most 2 arguments")));
+    }
+    let x = a[0];
+    let nd = if a.len() > 1 && a[1] != Value::NONE { Some(ops::to_index(rt, a[1])?) } else { None };
+    if int::is_int(x) {
+        let x = if x == Value::TRUE {
+            si(1)
+        } else if x == Value::FALSE {
+            si(0)
+        } else {
+            x
+        };
+        match nd {
+            Some(n) if n < 0 => {
+                let p = int::pow(rt, si(10), (-n) as u64)?;
+                // Round half to even on the quotient.
+                let (q, r) = int::divmod(rt, x, p)?;
+                let twice = int::add(rt, r, r)?;
+                let c = int::cmp(twice, p);
+                let odd = int::bitop(rt, q, si(1), 0)? == si(1);
+                let up = c == core::cmp::Ordering::Greater || (c == core::cmp::Ordering::Equal && odd);
+                let q = if up { int::add(rt, q, si(1))? } else { q };
+                return int::mul(rt, q, p);
+            }
+            _ => return Ok(x),
+        }
+    }
+    if kind(x) != Kind::Float {
+        if let Some(r) = ops::call_special(rt, x, "__round__", &a[1..])? {
+            return Ok(r);
+        }
+        let tn = ops::type_name(rt, x);
+        return Err(rt.type_error(format_args!("type {tn} doesn't define __round__ method")));
+    }
+    let f = float::get(x);
+    match nd {
+        None => {
+            if f.is_nan() {
+                return Err(rt.value_error(format_args!("cannot convert float NaN to integer")));
+            }
+            if f.is_infinite() {
+                return Err(rt.overflow_error(format_args!("cannot convert float infinity to integer")));
+            }
+            let r = f.round_ties_even();
+            int::from_f64(rt, r)
+        }
+        Some(n) => {
+            if !f.is_finite() || n > 300 {
+                return Ok(x);
+            }
+            // Correct rounding via the shortest-repr decimal text of the scaled value.
+            use core::fmt::Write;
+            let mut b = crate::objects::float::StackBuf::<400>::new();
+            if n >= 0 {
+                let _ = write!(b, "{:.*}", n as usize, f);
+                let t = core::str::from_utf8(b.as_bytes()).unwrap_or("0");
+                float::new(rt, t.parse::<f64>().unwrap_or(f))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                float::new(rt, (f / p).round_ties_even() * p)
+            }
+        }
+    }
+}
+
+fn b_all(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "all", a, 1)?;
+    let it = ops::get_iter(rt, a[0])?;
+    while let Some(x) = ops::next(rt, it)? {
+        if !ops::truthy(rt, x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn b_any(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "any", a, 1)?;
+    let it = ops::get_iter(rt, a[0])?;
+    while let Some(x) = ops::next(rt, it)? {
+        if ops::truthy(rt, x)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn b_callable(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "callable", a, 1)?;
+    let r = match kind(a[0]) {
+        Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class => true,
+        Kind::Instance => ops::has_special(rt, a[0], "__call__")?,
+        _ => false,
+    };
+    Ok(if r { Value::TRUE } else { Value::FALSE })
+}
+
+fn attr_name(rt: &mut Rt, v: Value) -> PResult<crate::qstr::Qstr> {
+    if let Some(q) = v.as_qstr() {
+        return Ok(q);
+    }
+    if !pstr::is_str(v) {
+        let tn = ops::type_name(rt, v);
+        return Err(rt.type_error(format_args!("attribute name must be string, not '{tn}'")));
+    }
+    let mut tmp = GcVec::<u8>::new();
+    tmp.extend_from_slice(pstr::bytes_of(rt, v).unwrap_or(b"")).or_mem(rt)?;
+    rt.intern(&tmp)
+}
+
+fn b_getattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() < 2 || a.len() > 3 {
+        return Err(rt.type_error(format_args!("getattr expected at least 2 arguments, got {}", a.len())));
+    }
+    let q = attr_name(rt, a[1])?;
+    if a.len() == 3 {
+        return match super::attr::try_getattr(rt, a[0], q) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(a[2]),
+            Err(e)
+                if crate::objects::exception::is_exc(e)
+                    && crate::objects::exception::matches(e, &cls::ATTRIBUTE_ERROR_CLASS) =>
+            {
+                Ok(a[2])
+            }
+            Err(e) => Err(e),
+        };
+    }
+    ops::getattr(rt, a[0], q)
+}
+
+fn b_setattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "setattr", a, 3)?;
+    let q = attr_name(rt, a[1])?;
+    ops::setattr(rt, a[0], q, a[2])?;
+    Ok(Value::NONE)
+}
+
+fn b_hasattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "hasattr", a, 2)?;
+    let q = attr_name(rt, a[1])?;
+    Ok(if ops::has_attr(rt, a[0], q)? { Value::TRUE } else { Value::FALSE })
+}
+
+fn b_delattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "delattr", a, 2)?;
+    let q = attr_name(rt, a[1])?;
+    ops::delattr(rt, a[0], q)?;
+    Ok(Value::NONE)
+}
+
+fn b_format(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.is_empty() || a.len() > 2 {
+        return Err(rt.type_error(format_args!("format expected at most 2 arguments, got {}", a.len())));
+    }
+    let spec = a.get(1).copied().unwrap_or(Value::qstr(crate::qstr::q::EMPTY));
+    ops::format(rt, a[0], spec)
+}
+
+fn b_globals(rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if rt.frame != Value::NONE {
+        return Ok(crate::objects::frame::globals(rt.frame));
+    }
+    Ok(rt.st.runtime[super::SLOT_MAIN])
+}

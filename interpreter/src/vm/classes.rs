@@ -1,0 +1,490 @@
+//! Classes: `__build_class__` (running the body, the C3 linearisation),
+//! instantiation of user classes (`__new__`, `__init__`), and the
+//! constructors of the built-in classes (`int(...)`, `list(...)`, ...).
+
+use crate::objects::builtin::{Bind, BuiltinObj};
+use crate::objects::class::{self as cls};
+use crate::objects::{
+    bytes, dict, exception, float, function, instance, int, kind, list, range, set, slice, str as pstr, tuple, Kind,
+    OrMem,
+};
+use crate::qstr::q;
+use crate::value::Value;
+use crate::vm::{interp, ops, PResult, Rt};
+use upy_heap::GcVec;
+
+pub static BUILD_CLASS: BuiltinObj = BuiltinObj::new("__build_class__", build_class, Bind::Static);
+pub static OBJECT_INIT: BuiltinObj = BuiltinObj::new("__init__", object_init, Bind::Method);
+
+fn object_init(_rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args`.
+pub fn exc_init(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let t = tuple::new(rt, &a[1..])?;
+    exception::set_args(a[0], t);
+    Ok(Value::NONE)
+}
+
+fn mro_of(rt: &Rt, c: Value) -> PResult<GcVec<Value>> {
+    let mut v = GcVec::new();
+    for i in 0..cls::mro_len(c) {
+        v.push(cls::mro_item(c, i)).or_mem(rt)?;
+    }
+    Ok(v)
+}
+
+/// C3 linearisation of `bases` (without the new class itself).
+fn c3(rt: &mut Rt, bases: Value) -> PResult<GcVec<Value>> {
+    let mut seqs: GcVec<GcVec<Value>> = GcVec::new();
+    for &b in tuple::items(bases) {
+        let m = mro_of(rt, b)?;
+        seqs.push(m).or_mem(rt)?;
+    }
+    let mut bl = GcVec::new();
+    bl.extend_from_slice(tuple::items(bases)).or_mem(rt)?;
+    seqs.push(bl).or_mem(rt)?;
+    let mut out: GcVec<Value> = GcVec::new();
+    loop {
+        if seqs.iter().all(|s| s.is_empty()) {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in seqs.iter() {
+            if let Some(&h) = s.first() {
+                let in_tail = seqs.iter().any(|t| t.len() > 1 && t[1..].contains(&h));
+                if !in_tail {
+                    cand = Some(h);
+                    break;
+                }
+            }
+        }
+        let c = match cand {
+            Some(c) => c,
+            None => {
+                let mut names = GcVec::<u8>::new();
+                for (i, &b) in tuple::items(bases).iter().enumerate() {
+                    if i > 0 {
+                        names.extend_from_slice(b", ").or_mem(rt)?;
+                    }
+                    names.extend_from_slice(cls::name(rt, b).as_bytes()).or_mem(rt)?;
+                }
+                let n = core::str::from_utf8(&names).unwrap_or("");
+                return Err(rt.type_error(format_args!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {n}"
+                )));
+            }
+        };
+        out.push(c).or_mem(rt)?;
+        for s in seqs.iter_mut() {
+            if s.first() == Some(&c) {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+fn build_class(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() < 2 || kind(a[0]) != Kind::Function {
+        return Err(rt.type_error(format_args!("__build_class__: func must be a function")));
+    }
+    let (body, name) = (a[0], a[1]);
+    let nq = match name.as_qstr() {
+        Some(q) => q,
+        None => {
+            let mut tmp = GcVec::<u8>::new();
+            tmp.extend_from_slice(pstr::bytes_of(rt, name).unwrap_or(b"")).or_mem(rt)?;
+            rt.intern(&tmp)?
+        }
+    };
+    for &b in &a[2..] {
+        if !cls::is_class(b) {
+            return Err(rt.type_error(format_args!("bases must be types")));
+        }
+    }
+    let bases = if a.len() > 2 { tuple::new(rt, &a[2..])? } else { tuple::new(rt, &[cls::OBJECT_CLASS.value()])? };
+    let ns = dict::new(rt)?;
+    let cell = interp::call_function(rt, body, &[], &[], ns)?;
+    let lin = c3(rt, bases)?;
+    // The solid base: the most derived built-in class in the MRO.
+    let mut solid: &'static cls::ClassObj = &cls::OBJECT_CLASS;
+    for &c in lin.iter() {
+        if !cls::is_heap_class(c) {
+            solid = cls::get(c);
+            break;
+        }
+    }
+    if !core::ptr::eq(solid, &cls::OBJECT_CLASS) && !cls::is_exception_class(solid.value()) {
+        let n = solid.sname;
+        return Err(rt.type_error(format_args!("subclassing the built-in type '{n}' is not supported")));
+    }
+    let c = cls::new_class(rt, nq, bases, ns, solid)?;
+    let mro = tuple::new_uninit(rt, lin.len() + 1)?;
+    tuple::set(mro, 0, c);
+    for (i, &x) in lin.iter().enumerate() {
+        tuple::set(mro, i + 1, x);
+    }
+    cls::set_mro(c, mro);
+    if kind(cell) == Kind::Cell {
+        crate::objects::cell::set(cell, c);
+    }
+    dict::remove(rt, ns, Value::qstr(q::__classcell__))?;
+    Ok(c)
+}
+
+/// Calls a class: a user class's `__new__`/`__init__`, or a built-in constructor.
+pub fn instantiate(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if !cls::is_heap_class(c) {
+        return construct_builtin(rt, c, a, k);
+    }
+    let solid = cls::solid_base(c);
+    let new_f = cls::lookup(rt, c, q::__new__)?;
+    let obj = match new_f {
+        Some(f) if matches!(kind(f), Kind::Function | Kind::StaticMethod) => {
+            let f = if kind(f) == Kind::StaticMethod { instance::wrapped(f) } else { f };
+            let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+            v.push(c).or_mem(rt)?;
+            v.extend_from_slice(a).or_mem(rt)?;
+            let o = ops::call(rt, f, &v, k)?;
+            if !cls::is_subclass(ops::type_of(rt, o), c) {
+                return Ok(o);
+            }
+            o
+        }
+        _ => {
+            if cls::is_exception_class(solid.value()) {
+                let t = tuple::new(rt, a)?;
+                exception::new(rt, c, t)?
+            } else {
+                instance::new(rt, c)?
+            }
+        }
+    };
+    match cls::lookup(rt, c, q::__init__)? {
+        Some(f) if kind(f) == Kind::Function => {
+            let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+            v.push(obj).or_mem(rt)?;
+            v.extend_from_slice(a).or_mem(rt)?;
+            let r = ops::call(rt, f, &v, k)?;
+            if r != Value::NONE {
+                let tn = ops::type_name(rt, r);
+                return Err(rt.type_error(format_args!("__init__() should return None, not '{tn}'")));
+            }
+        }
+        Some(f) if kind(f) == Kind::Builtin && exception::is_exc(obj) => {
+            let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+            v.push(obj).or_mem(rt)?;
+            v.extend_from_slice(a).or_mem(rt)?;
+            ops::call(rt, f, &v, &[])?;
+        }
+        _ => {
+            if (!a.is_empty() || !k.is_empty()) && new_f.is_none() && !exception::is_exc(obj) {
+                let n = cls::name(rt, c);
+                return Err(rt.type_error(format_args!("{n}() takes no arguments")));
+            }
+        }
+    }
+    Ok(obj)
+}
+
+fn no_kw(rt: &Rt, name: &str, k: &[Value]) -> PResult<()> {
+    if !k.is_empty() {
+        return Err(rt.type_error(format_args!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn at_most(rt: &Rt, name: &str, a: &[Value], n: usize) -> PResult<()> {
+    if a.len() > n {
+        return Err(rt.type_error(format_args!(
+            "{name} expected at most {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            a.len()
+        )));
+    }
+    Ok(())
+}
+
+/// `int(x)`.
+pub fn to_int(rt: &mut Rt, x: Value, base: Option<u32>) -> PResult<Value> {
+    if let Some(b) = base {
+        if !pstr::is_str(x) && kind(x) != Kind::Bytes {
+            return Err(rt.type_error(format_args!("int() can't convert non-string with explicit base")));
+        }
+        if b == 1 || b > 36 {
+            return Err(rt.value_error(format_args!("int() base must be >= 2 and <= 36, or 0")));
+        }
+    }
+    match kind(x) {
+        Kind::SmallInt | Kind::BigInt => Ok(x),
+        Kind::Bool => Ok(Value::small_int((x == Value::TRUE) as isize).unwrap()),
+        Kind::Float => {
+            let f = float::get(x);
+            if f.is_nan() {
+                return Err(rt.value_error(format_args!("cannot convert float NaN to integer")));
+            }
+            if f.is_infinite() {
+                return Err(rt.overflow_error(format_args!("cannot convert float infinity to integer")));
+            }
+            int::from_f64(rt, f)
+        }
+        Kind::Str | Kind::Bytes => {
+            let mut tmp = GcVec::<u8>::new();
+            let src = if kind(x) == Kind::Bytes { bytes::data(x).unwrap_or(&[]) } else { pstr::bytes_of(rt, x).unwrap_or(b"") };
+            tmp.extend_from_slice(src).or_mem(rt)?;
+            let b = base.unwrap_or(10);
+            match int::parse(rt, &tmp, b)? {
+                Some(v) => Ok(v),
+                None => {
+                    let r = ops::repr(rt, x)?;
+                    let t = pstr::text(rt, r);
+                    Err(rt.value_error(format_args!("invalid literal for int() with base {b}: {t}")))
+                }
+            }
+        }
+        Kind::Instance => {
+            for name in ["__int__", "__index__"] {
+                if let Some(r) = ops::call_special(rt, x, name, &[])? {
+                    return Ok(r);
+                }
+            }
+            let tn = ops::type_name(rt, x);
+            Err(rt.type_error(format_args!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+            )))
+        }
+        _ => {
+            let tn = ops::type_name(rt, x);
+            Err(rt.type_error(format_args!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+            )))
+        }
+    }
+}
+
+pub fn to_float(rt: &mut Rt, x: Value) -> PResult<Value> {
+    match kind(x) {
+        Kind::Float => Ok(x),
+        Kind::SmallInt | Kind::BigInt | Kind::Bool => {
+            let i = if x == Value::TRUE {
+                Value::small_int(1).unwrap()
+            } else if x == Value::FALSE {
+                Value::small_int(0).unwrap()
+            } else {
+                x
+            };
+            match int::to_f64(i) {
+                Some(f) => float::new(rt, f),
+                None => Err(rt.overflow_error(format_args!("int too large to convert to float"))),
+            }
+        }
+        Kind::Str => {
+            let s = pstr::bytes_of(rt, x).unwrap_or(b"");
+            match float::parse(s) {
+                Some(f) => float::new(rt, f),
+                None => {
+                    let r = ops::repr(rt, x)?;
+                    let t = pstr::text(rt, r);
+                    Err(rt.value_error(format_args!("could not convert string to float: {t}")))
+                }
+            }
+        }
+        Kind::Instance => {
+            if let Some(r) = ops::call_special(rt, x, "__float__", &[])? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(rt, x);
+            Err(rt.type_error(format_args!("float() argument must be a string or a real number, not '{tn}'")))
+        }
+        _ => {
+            let tn = ops::type_name(rt, x);
+            Err(rt.type_error(format_args!("float() argument must be a string or a real number, not '{tn}'")))
+        }
+    }
+}
+
+fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let co = cls::get(c);
+    let name = co.sname;
+    let is = |x: &'static cls::ClassObj| core::ptr::eq(co, x);
+    if cls::is_exception_class(c) {
+        no_kw(rt, name, k)?;
+        let t = tuple::new(rt, a)?;
+        return exception::new(rt, c, t);
+    }
+    if is(&cls::INT_CLASS) {
+        let mut args = [Value::NONE; 3];
+        let full = [Value::NONE];
+        let _ = full;
+        if a.len() > 2 {
+            return Err(rt.type_error(format_args!("int() takes at most 2 arguments ({} given)", a.len())));
+        }
+        args[..a.len()].copy_from_slice(a);
+        for pair in k.chunks(2) {
+            if pstr::text(rt, pair[0]) == "base" {
+                args[1] = pair[1];
+            } else {
+                let n = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for int()")));
+            }
+        }
+        if a.is_empty() {
+            return Ok(Value::small_int(0).unwrap());
+        }
+        let base = if args[1] == Value::NONE { None } else { Some(ops::to_index(rt, args[1])? as u32) };
+        return to_int(rt, args[0], base);
+    }
+    if is(&cls::FLOAT_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 1)?;
+        return if a.is_empty() { float::new(rt, 0.0) } else { to_float(rt, a[0]) };
+    }
+    if is(&cls::STR_CLASS) {
+        if a.is_empty() {
+            return Ok(Value::qstr(q::EMPTY));
+        }
+        if kind(a[0]) == Kind::Bytes && a.len() > 1 {
+            let d = bytes::data(a[0]).unwrap_or(&[]);
+            return pstr::new(rt, d);
+        }
+        return ops::str(rt, a[0]);
+    }
+    if is(&cls::BOOL_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 1)?;
+        return Ok(if !a.is_empty() && ops::truthy(rt, a[0])? { Value::TRUE } else { Value::FALSE });
+    }
+    if is(&cls::LIST_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 1)?;
+        return if a.is_empty() { list::new(rt, 0) } else { ops::to_list(rt, a[0]) };
+    }
+    if is(&cls::TUPLE_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 1)?;
+        if a.is_empty() {
+            return Ok(tuple::empty());
+        }
+        if tuple::is_tuple(a[0]) {
+            return Ok(a[0]);
+        }
+        let l = ops::to_list(rt, a[0])?;
+        return tuple::new(rt, list::items(l));
+    }
+    if is(&cls::DICT_CLASS) {
+        at_most(rt, name, a, 1)?;
+        let d = dict::new(rt)?;
+        if !a.is_empty() {
+            dict::update(rt, d, a[0])?;
+        }
+        for pair in k.chunks(2) {
+            dict::set(rt, d, pair[0], pair[1])?;
+        }
+        return Ok(d);
+    }
+    if is(&cls::SET_CLASS) || is(&cls::FROZENSET_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 1)?;
+        let s = set::new(rt, is(&cls::FROZENSET_CLASS))?;
+        if !a.is_empty() {
+            set::update(rt, s, a[0])?;
+        }
+        return Ok(s);
+    }
+    if is(&cls::RANGE_CLASS) {
+        no_kw(rt, name, k)?;
+        let mut v = [0isize; 3];
+        for (i, &x) in a.iter().enumerate().take(3) {
+            v[i] = ops::to_index(rt, x)?;
+        }
+        return match a.len() {
+            1 => range::new(rt, 0, v[0], 1),
+            2 => range::new(rt, v[0], v[1], 1),
+            3 => {
+                if v[2] == 0 {
+                    return Err(rt.value_error(format_args!("range() arg 3 must not be zero")));
+                }
+                range::new(rt, v[0], v[1], v[2])
+            }
+            0 => Err(rt.type_error(format_args!("range expected at least 1 argument, got 0"))),
+            n => Err(rt.type_error(format_args!("range expected at most 3 arguments, got {n}"))),
+        };
+    }
+    if is(&cls::SLICE_CLASS) {
+        return match a.len() {
+            1 => slice::new(rt, Value::NONE, a[0], Value::NONE),
+            2 => slice::new(rt, a[0], a[1], Value::NONE),
+            3 => slice::new(rt, a[0], a[1], a[2]),
+            n => Err(rt.type_error(format_args!("slice expected at most 3 arguments, got {n}"))),
+        };
+    }
+    if is(&cls::BYTES_CLASS) {
+        if a.is_empty() {
+            return bytes::new(rt, &[]);
+        }
+        let x = a[0];
+        if pstr::is_str(x) {
+            let mut tmp = GcVec::<u8>::new();
+            tmp.extend_from_slice(pstr::bytes_of(rt, x).unwrap_or(b"")).or_mem(rt)?;
+            return bytes::new(rt, &tmp);
+        }
+        if let Some(n) = x.as_small_int() {
+            if n < 0 {
+                return Err(rt.value_error(format_args!("negative count")));
+            }
+            let mut tmp = GcVec::<u8>::new();
+            for _ in 0..n {
+                tmp.push(0).or_mem(rt)?;
+            }
+            return bytes::new(rt, &tmp);
+        }
+        let l = ops::to_list(rt, x)?;
+        let mut tmp = GcVec::<u8>::new();
+        for i in 0..list::len(l) {
+            let v = list::items(l)[i];
+            match v.as_small_int() {
+                Some(b) if (0..256).contains(&b) => tmp.push(b as u8).or_mem(rt)?,
+                Some(_) => return Err(rt.value_error(format_args!("bytes must be in range(0, 256)"))),
+                None => {
+                    let tn = ops::type_name(rt, v);
+                    return Err(rt.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
+                }
+            }
+        }
+        return bytes::new(rt, &tmp);
+    }
+    if is(&cls::TYPE_CLASS) {
+        if a.len() == 1 {
+            return Ok(ops::type_of(rt, a[0]));
+        }
+        if a.len() == 3 {
+            return Err(rt.type_error(format_args!("type() with three arguments is not supported")));
+        }
+        return Err(rt.type_error(format_args!("type() takes 1 or 3 arguments")));
+    }
+    if is(&cls::OBJECT_CLASS) {
+        if !a.is_empty() {
+            return Err(rt.type_error(format_args!("object() takes no arguments")));
+        }
+        return instance::new(rt, c);
+    }
+    if is(&cls::PROPERTY_CLASS) {
+        let g = |i: usize| a.get(i).copied().unwrap_or(Value::NONE);
+        return instance::new_property(rt, g(0), g(1), g(2));
+    }
+    if is(&cls::STATICMETHOD_CLASS) || is(&cls::CLASSMETHOD_CLASS) {
+        if a.len() != 1 {
+            return Err(rt.type_error(format_args!("{name} expected 1 argument, got {}", a.len())));
+        }
+        return instance::new_wrapper(rt, is(&cls::CLASSMETHOD_CLASS), a[0]);
+    }
+    if is(&cls::SUPER_CLASS) {
+        let (c2, this) = if a.is_empty() { ops::super_context(rt)? } else if a.len() == 2 { (a[0], a[1]) } else {
+            return Err(rt.type_error(format_args!("super() takes 0 or 2 arguments")));
+        };
+        return instance::new_super(rt, c2, this);
+    }
+    let _ = function::is_function;
+    Err(rt.type_error(format_args!("cannot create '{name}' instances")))
+}

@@ -1,0 +1,291 @@
+//! The runtime: `Rt` (what every operation gets: the heap, the root state,
+//! the output buffer and the interpreter's per-thread bookkeeping), the
+//! exception helpers, and the entry point that runs a module.
+//!
+//! Submodules: `interp` (the dispatch loop and frames), `ops` (the generic
+//! operations: arithmetic, comparison, attributes, calls, iteration, repr),
+//! `args` (argument binding), `builtins` (the built-in namespace), `classes`
+//! (class creation and instantiation), `out` (buffered standard output).
+//!
+//! Errors: every fallible operation returns `PResult<T>`; `Err` carries the
+//! exception object. It is a plain `Value` on the native stack, which the
+//! collector scans, so an exception in flight is always reachable.
+//!
+//! Root slots this module owns in `RootState::runtime` are the `SLOT_*`
+//! constants below.
+
+pub mod args;
+pub mod attr;
+pub mod builtins;
+pub mod classes;
+pub mod interp;
+pub mod ops;
+pub mod out;
+pub mod repr;
+
+use crate::objects::class::{self, ClassObj};
+use crate::objects::{exception, str as pstr, tuple, OrMem};
+use crate::state::RootState;
+use crate::value::Value;
+use core::fmt;
+use upy_heap::{GcVec, Heap};
+
+pub type PResult<T> = Result<T, Value>;
+
+/// The preallocated MemoryError instance (raised when the heap is exhausted).
+pub const SLOT_MEMERR: usize = 0;
+/// The builtins dict.
+pub const SLOT_BUILTINS: usize = 1;
+/// The `__main__` module's globals.
+pub const SLOT_MAIN: usize = 2;
+/// A second preallocated exception, for recursion overflow.
+pub const SLOT_RECERR: usize = 3;
+
+/// Default bound on nested Python calls (CPython's recursion limit).
+pub const MAX_DEPTH: u32 = 1000;
+
+pub struct Rt<'a> {
+    pub heap: &'a Heap,
+    pub st: &'a mut RootState,
+    pub out: &'a mut out::Out,
+    /// Nesting of Python-level calls.
+    pub depth: u32,
+    /// Address of a local in the entry frame; the native stack grows down from here.
+    pub stack_base: usize,
+    /// Native stack bytes the interpreter may use before raising RecursionError.
+    pub stack_limit: usize,
+    /// The exception being handled (`sys.exc_info()`), or NONE.
+    pub exc_info: Value,
+    /// The innermost running frame object (for `super()`), or NONE.
+    pub frame: Value,
+}
+
+/// Writes formatted text into a GC vector (no Rust allocation).
+pub struct GcWriter<'v>(pub &'v mut GcVec<u8>, pub bool);
+
+impl fmt::Write for GcWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.0.extend_from_slice(s.as_bytes()).is_err() {
+            self.1 = true;
+            return Err(fmt::Error);
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Rt<'a> {
+    pub fn new(heap: &'a Heap, st: &'a mut RootState, out: &'a mut out::Out, stack_base: usize, stack_limit: usize) -> Self {
+        Rt { heap, st, out, depth: 0, stack_base, stack_limit, exc_info: Value::NONE, frame: Value::NONE }
+    }
+
+    /// Builds the preallocated exceptions and the builtins. Call once, before
+    /// running code.
+    pub fn init(&mut self) -> PResult<()> {
+        let empty = tuple::empty();
+        let e = exception::new(self, class::MEMORY_ERROR_CLASS.value(), empty)?;
+        self.st.runtime[SLOT_MEMERR] = e;
+        let msg = pstr::from_str(self, "maximum recursion depth exceeded")?;
+        let args = tuple::new(self, &[msg])?;
+        let r = exception::new(self, class::RECURSION_ERROR_CLASS.value(), args)?;
+        self.st.runtime[SLOT_RECERR] = r;
+        let b = builtins::make(self)?;
+        self.st.runtime[SLOT_BUILTINS] = b;
+        Ok(())
+    }
+
+    /// The preallocated MemoryError (its traceback is reset).
+    pub fn memory_error(&self) -> Value {
+        let e = self.st.runtime[SLOT_MEMERR];
+        if exception::is_exc(e) {
+            exception::set_traceback(e, Value::NONE);
+            exception::set_context(e, Value::NONE);
+        }
+        e
+    }
+
+    pub fn builtins(&self) -> Value {
+        self.st.runtime[SLOT_BUILTINS]
+    }
+
+    /// A new exception of `cls` with a formatted message.
+    pub fn error(&self, cls: &'static ClassObj, args: fmt::Arguments<'_>) -> Value {
+        let mut buf = GcVec::<u8>::new();
+        let mut w = GcWriter(&mut buf, false);
+        if fmt::write(&mut w, args).is_err() || w.1 {
+            return self.memory_error();
+        }
+        let r = (|| {
+            let s = pstr::new(self, &buf)?;
+            let t = tuple::new(self, &[s])?;
+            exception::new(self, cls.value(), t)
+        })();
+        r.unwrap_or_else(|e| e)
+    }
+
+    /// A new exception of `cls` with the given args.
+    pub fn error_args(&self, cls: &'static ClassObj, args: &[Value]) -> Value {
+        let r = (|| {
+            let t = tuple::new(self, args)?;
+            exception::new(self, cls.value(), t)
+        })();
+        r.unwrap_or_else(|e| e)
+    }
+
+    pub fn type_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::TYPE_ERROR_CLASS, a)
+    }
+    pub fn value_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::VALUE_ERROR_CLASS, a)
+    }
+    pub fn index_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::INDEX_ERROR_CLASS, a)
+    }
+    pub fn overflow_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::OVERFLOW_ERROR_CLASS, a)
+    }
+    pub fn zero_division(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::ZERO_DIVISION_ERROR_CLASS, a)
+    }
+    pub fn name_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::NAME_ERROR_CLASS, a)
+    }
+    pub fn attribute_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::ATTRIBUTE_ERROR_CLASS, a)
+    }
+    pub fn runtime_error(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::RUNTIME_ERROR_CLASS, a)
+    }
+    pub fn key_error(&self, key: Value) -> Value {
+        self.error_args(&class::KEY_ERROR_CLASS, &[key])
+    }
+    pub fn key_error_msg(&self, a: fmt::Arguments<'_>) -> Value {
+        self.error(&class::KEY_ERROR_CLASS, a)
+    }
+    pub fn stop_iteration(&self) -> Value {
+        self.error_args(&class::STOP_ITERATION_CLASS, &[])
+    }
+
+    /// Is there native stack left for one more level of calls?
+    #[inline]
+    pub fn check_stack(&self) -> PResult<()> {
+        let marker = 0u8;
+        let here = core::hint::black_box(&marker) as *const u8 as usize;
+        if self.stack_base.saturating_sub(here) > self.stack_limit || self.depth > MAX_DEPTH {
+            let e = self.st.runtime[SLOT_RECERR];
+            if exception::is_exc(e) {
+                exception::set_traceback(e, Value::NONE);
+                exception::set_context(e, Value::NONE);
+                return Err(e);
+            }
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    pub fn intern(&mut self, s: &[u8]) -> PResult<crate::qstr::Qstr> {
+        let r = self.st.qstr.intern(s);
+        r.or_mem(self)
+    }
+}
+
+/// Runs a compiled module in a fresh `__main__` namespace. Returns the
+/// uncaught exception, if any.
+pub fn run_main(rt: &mut Rt, code: Value) -> PResult<()> {
+    let g = crate::objects::dict::new(rt)?;
+    rt.st.runtime[SLOT_MAIN] = g;
+    let name = Value::qstr(crate::qstr::q::__name__);
+    let main = Value::qstr(crate::qstr::q::__main__);
+    crate::objects::dict::set(rt, g, name, main)?;
+    let f = crate::objects::function::new(rt, code, g, Value::NONE, Value::NONE, Value::NONE)?;
+    interp::call_function(rt, f, &[], &[], g)?;
+    Ok(())
+}
+
+/// Writes an uncaught exception's traceback and message, as CPython does, to
+/// `w`; source lines are taken from `src` for frames in `file`.
+pub fn format_traceback(rt: &mut Rt, exc: Value, file: &str, src: &[u8], w: &mut GcVec<u8>) {
+    use core::fmt::Write as _;
+    let mut depth = 0;
+    format_chain(rt, exc, file, src, w, &mut depth);
+    let _ = GcWriter(w, false).write_str("");
+}
+
+fn format_chain(rt: &mut Rt, exc: Value, file: &str, src: &[u8], w: &mut GcVec<u8>, depth: &mut u32) {
+    use core::fmt::Write as _;
+    *depth += 1;
+    if *depth < 20 && exception::is_exc(exc) {
+        let cause = exception::cause(exc);
+        let ctx = exception::context(exc);
+        if exception::is_exc(cause) {
+            format_chain(rt, cause, file, src, w, depth);
+            let _ = GcWriter(w, false)
+                .write_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if exception::is_exc(ctx) && !exception::suppress(exc) {
+            format_chain(rt, ctx, file, src, w, depth);
+            let _ = GcWriter(w, false)
+                .write_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    let mut tb = if exception::is_exc(exc) { exception::traceback(exc) } else { Value::NONE };
+    if tb != Value::NONE {
+        let _ = GcWriter(w, false).write_str("Traceback (most recent call last):\n");
+    }
+    while tb != Value::NONE {
+        let (next, code, line) = crate::objects::traceback::parts(tb);
+        if let Some(c) = crate::obj::Code::from_value(code) {
+            let h = c.header();
+            let fname = rt.st.qstr.str(crate::qstr::Qstr(h.filename));
+            let func = rt.st.qstr.str(crate::qstr::Qstr(h.name));
+            let _ = writeln!(GcWriter(w, false), "  File \"{fname}\", line {line}, in {func}");
+            if fname == file && line > 0 {
+                if let Some(text) = src.split(|&b| b == b'\n').nth(line as usize - 1) {
+                    let t = core::str::from_utf8(text).unwrap_or("").trim();
+                    if !t.is_empty() {
+                        let _ = writeln!(GcWriter(w, false), "    {t}");
+                    }
+                }
+            }
+        }
+        tb = next;
+    }
+    let line = ops::exception_line(rt, exc);
+    if let Ok(s) = line {
+        let t = pstr::text(rt, s);
+        let _ = writeln!(GcWriter(w, false), "{t}");
+    }
+}
+
+/// Runs a compiled program (inside `Vm::enter`): builds the runtime, runs
+/// the module, and reports an uncaught exception on stderr. Returns the exit
+/// status: 0, or 1 after an uncaught exception.
+pub fn run_program(
+    cx: &mut crate::state::Ctx<'_>,
+    out: &mut out::Out,
+    code: Value,
+    file: &str,
+    src: &[u8],
+    stack_limit: usize,
+) -> u8 {
+    let marker = 0u8;
+    let base = core::hint::black_box(&marker) as *const u8 as usize;
+    let mut rt = Rt::new(cx.heap, cx.state, out, base, stack_limit);
+    if let Err(_e) = rt.init() {
+        rt.out.flush();
+        eprintln!("MemoryError: heap too small to start the runtime");
+        return 1;
+    }
+    match run_main(&mut rt, code) {
+        Ok(()) => {
+            rt.out.flush();
+            0
+        }
+        Err(e) => {
+            rt.out.flush();
+            let mut text = GcVec::<u8>::new();
+            format_traceback(&mut rt, e, file, src, &mut text);
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), &text);
+            drop(text);
+            1
+        }
+    }
+}
