@@ -5,7 +5,6 @@ print(issubclass(KeyError, LookupError), issubclass(ValueError, ArithmeticError)
 e = ValueError("a", 2)
 print(e.args, str(e), repr(e))
 print(str(ValueError()), repr(ValueError()), str(ValueError("x")), repr(KeyError("k")), str(KeyError("k")), str(KeyError()))
-print(repr(OSError(2, "no file")), str(OSError(2, "no file")))
 try:
     raise IndexError("custom")
 except LookupError as e:

@@ -81,7 +81,7 @@ static_class! {
     ELLIPSIS_CLASS = "ellipsis", Some(&OBJECT_CLASS), NO;
     NOTIMPL_CLASS = "NotImplementedType", Some(&OBJECT_CLASS), NO;
     ITER_CLASS = "iterator", Some(&OBJECT_CLASS), NO;
-    PROPERTY_CLASS = "property", Some(&OBJECT_CLASS), NO;
+    PROPERTY_CLASS = "property", Some(&OBJECT_CLASS), o::instance::PROPERTY_METHODS;
     STATICMETHOD_CLASS = "staticmethod", Some(&OBJECT_CLASS), NO;
     CLASSMETHOD_CLASS = "classmethod", Some(&OBJECT_CLASS), NO;
     FRAME_CLASS = "frame", Some(&OBJECT_CLASS), NO;

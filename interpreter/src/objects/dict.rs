@@ -395,6 +395,11 @@ pub fn update(rt: &mut Rt, d: Value, src: Value) -> PResult<()> {
     let it = ops::get_iter(rt, src)?;
     let mut n = 0;
     while let Some(item) = ops::next(rt, it)? {
+        if !ops::is_iterable(rt, item)? {
+            return Err(rt.type_error(format_args!(
+                "cannot convert dictionary update sequence element #{n} to a sequence"
+            )));
+        }
         let pair = ops::to_list(rt, item)?;
         let l = crate::objects::list::len(pair);
         if l != 2 {

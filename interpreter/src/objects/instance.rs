@@ -26,6 +26,25 @@ pub static OBJECT_METHODS: &[&BuiltinObj] = &[];
 
 crate::rt_type!(SUPER_TYPE, SUPER_INFO, "super", b's', &[1, 2], None, Super, SUPER_CLASS);
 
+crate::methods! { PROPERTY_METHODS:
+    P_SETTER = "setter", p_setter, Method;
+    P_GETTER = "getter", p_getter, Method;
+    P_DELETER = "deleter", p_deleter, Method;
+}
+
+fn p_setter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let (g, _, d) = property_parts(a[0]);
+    new_property(rt, g, a[1], d)
+}
+fn p_getter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let (_, s, d) = property_parts(a[0]);
+    new_property(rt, a[1], s, d)
+}
+fn p_deleter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let (g, s, _) = property_parts(a[0]);
+    new_property(rt, g, s, a[1])
+}
+
 crate::methods! { GENERATOR_METHODS:
     GEN_SEND = "send", crate::vm::interp::gen_send_m, Method;
     GEN_THROW = "throw", crate::vm::interp::gen_throw_m, Method;

@@ -72,7 +72,7 @@ fn c3(rt: &mut Rt, bases: Value) -> PResult<GcVec<Value>> {
                 }
                 let n = core::str::from_utf8(&names).unwrap_or("");
                 return Err(rt.type_error(format_args!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {n}"
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {n}"
                 )));
             }
         };

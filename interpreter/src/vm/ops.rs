@@ -190,6 +190,14 @@ fn unsupported(rt: &Rt, op: u8, a: Value, bv: Value, inplace: bool) -> Value {
 }
 
 fn int_binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
+    if kind(a) == Kind::Bool && kind(bv) == Kind::Bool && matches!(op, 9..=11) {
+        let (x, y) = (a == Value::TRUE, bv == Value::TRUE);
+        return Ok(b(match op {
+            9 => x | y,
+            10 => x ^ y,
+            _ => x & y,
+        }));
+    }
     let (a, bv) = (as_int(a), as_int(bv));
     if let (Some(x), Some(y)) = (a.as_small_int(), bv.as_small_int()) {
         let r = match op {
@@ -431,6 +439,14 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             return seq_repeat(rt, bv, a)
         }
         (Kind::Str, _, 5) => return super::repr::percent_format(rt, a, bv),
+        (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, Kind::Float | Kind::Str | Kind::List | Kind::Tuple | Kind::Dict | Kind::None, 2) => {
+            let tn = type_name(rt, bv);
+            return Err(rt.type_error(format_args!("can't multiply sequence by non-int of type '{tn}'")));
+        }
+        (Kind::Float | Kind::Dict | Kind::None, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, 2) => {
+            let tn = type_name(rt, a);
+            return Err(rt.type_error(format_args!("can't multiply sequence by non-int of type '{tn}'")));
+        }
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet, 9) => return set::union(rt, a, bv),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet, 11) => return set::intersection(rt, a, bv),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet, 1) => return set::difference(rt, a, bv),
@@ -630,6 +646,12 @@ fn num_cmp(rt: &Rt, a: Value, bv: Value) -> PResult<Option<Ordering>> {
     if is_intlike(a) && is_intlike(bv) {
         return Ok(Some(int::cmp(as_int(a), as_int(bv))));
     }
+    // An int against a float: exactly, as CPython does.
+    if is_intlike(a) != is_intlike(bv) {
+        let (i, f, swapped) = if is_intlike(a) { (as_int(a), float::get(bv), false) } else { (as_int(bv), float::get(a), true) };
+        let o = int_float_cmp(rt, i, f)?;
+        return Ok(if swapped { o.map(Ordering::reverse) } else { o });
+    }
     let x = match to_f64(rt, a) {
         Ok(x) => x.unwrap_or(0.0),
         Err(_) => return Ok(Some(if int::is_neg(a) { Ordering::Less } else { Ordering::Greater })),
@@ -639,6 +661,26 @@ fn num_cmp(rt: &Rt, a: Value, bv: Value) -> PResult<Option<Ordering>> {
         Err(_) => return Ok(Some(if int::is_neg(bv) { Ordering::Greater } else { Ordering::Less })),
     };
     Ok(x.partial_cmp(&y))
+}
+
+fn int_float_cmp(rt: &Rt, i: Value, f: f64) -> PResult<Option<Ordering>> {
+    if f.is_nan() {
+        return Ok(None);
+    }
+    if f.is_infinite() {
+        return Ok(Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater }));
+    }
+    if let Some(x) = int::to_i64(i) {
+        if x.unsigned_abs() < (1u64 << 53) {
+            return Ok((x as f64).partial_cmp(&f));
+        }
+    }
+    let fl = f.floor();
+    let fi = int::from_f64(rt, fl)?;
+    Ok(Some(match int::cmp(i, fi) {
+        Ordering::Equal if f != fl => Ordering::Less,
+        o => o,
+    }))
 }
 
 fn seq_len(v: Value) -> usize {
@@ -1061,6 +1103,10 @@ pub fn to_list(rt: &mut Rt, v: Value) -> PResult<Value> {
 // ---- subscripts -------------------------------------------------------------------
 
 fn norm_index(rt: &mut Rt, i: Value, len: usize, what: &str) -> PResult<usize> {
+    if !is_intlike(i) && what == "string" {
+        let tn = type_name(rt, i);
+        return Err(rt.type_error(format_args!("string indices must be integers, not '{tn}'")));
+    }
     if !is_intlike(i) {
         let tn = type_name(rt, i);
         return Err(rt.type_error(format_args!("{what} indices must be integers or slices, not {tn}")));

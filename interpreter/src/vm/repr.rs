@@ -792,6 +792,8 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
         }
         if left {
             fs.push(b'<').or_mem(rt)?;
+        } else if !zero {
+            fs.push(b'>').or_mem(rt)?;
         }
         if plus {
             fs.push(b'+').or_mem(rt)?;
