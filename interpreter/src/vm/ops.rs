@@ -281,14 +281,15 @@ fn int_binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             };
             if op == 7 {
                 if let Some(x) = a.as_small_int() {
-                    if n < 62 && x.unsigned_abs() < (1usize << (60 - n.min(60))) {
+                    let lim = (isize::BITS - 2) as u64;
+                    if n < lim && (x.unsigned_abs() as u64) < (1u64 << (lim - n)) {
                         return Ok(si(x << n));
                     }
                 }
                 int::shl(rt, a, n)
             } else {
                 if let Some(x) = a.as_small_int() {
-                    return Ok(si(x >> n.min(63)));
+                    return Ok(si(x >> n.min(isize::BITS as u64 - 1)));
                 }
                 int::shr(rt, a, n)
             }
@@ -342,6 +343,13 @@ fn float_binary(rt: &mut Rt, op: u8, x: f64, y: f64) -> PResult<Option<Value>> {
 }
 
 fn seq_repeat(rt: &mut Rt, seq: Value, n: Value) -> PResult<Value> {
+    if int::is_int(n) && !n.is_small_int() && int::to_i64(as_int(n)).and_then(|i| isize::try_from(i).ok()).is_none() {
+        // A count beyond the address space: as on a 64-bit CPython, on both architectures.
+        if int::is_neg(n) {
+            return seq_repeat(rt, seq, si(0));
+        }
+        return Err(rt.memory_error());
+    }
     let n = to_index(rt, n)?.max(0) as usize;
     match kind(seq) {
         Kind::Str => pstr::repeat(rt, seq, n as isize),
@@ -618,7 +626,6 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
             let (x, y) = (slice::parts(a), slice::parts(bv));
             return Ok(eq(rt, x.0, y.0)? && eq(rt, x.1, y.1)? && eq(rt, x.2, y.2)?);
         }
-        (Kind::Float, Kind::Float) => return Ok(float::get(a) == float::get(bv)),
         (Kind::BoundMethod, Kind::BoundMethod) => {
             let (x, y) = (boundmeth::parts(a), boundmeth::parts(bv));
             return Ok(x.0 == y.0 && x.1 == y.1);
