@@ -396,16 +396,16 @@ pub fn update(rt: &mut Rt, d: Value, src: Value) -> PResult<()> {
     let mut n = 0;
     while let Some(item) = ops::next(rt, it)? {
         if !ops::is_iterable(rt, item)? {
-            return Err(rt.type_error(format_args!(
-                "cannot convert dictionary update sequence element #{n} to a sequence"
-            )));
+            return Err(
+                rt.type_error(format_args!("cannot convert dictionary update sequence element #{n} to a sequence"))
+            );
         }
         let pair = ops::to_list(rt, item)?;
         let l = crate::objects::list::len(pair);
         if l != 2 {
-            return Err(rt.value_error(format_args!(
-                "dictionary update sequence element #{n} has length {l}; 2 is required"
-            )));
+            return Err(
+                rt.value_error(format_args!("dictionary update sequence element #{n} has length {l}; 2 is required"))
+            );
         }
         let (k, v) = (crate::objects::list::items(pair)[0], crate::objects::list::items(pair)[1]);
         set(rt, d, k, v)?;

@@ -32,10 +32,7 @@ pub struct FunctionObj {
 }
 
 pub fn new(rt: &Rt, code: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> PResult<Value> {
-    new_obj(
-        rt,
-        FunctionObj { ty: &FUNCTION_TYPE, code, globals, defaults, kwdefaults, closure, dict: Value::NONE },
-    )
+    new_obj(rt, FunctionObj { ty: &FUNCTION_TYPE, code, globals, defaults, kwdefaults, closure, dict: Value::NONE })
 }
 
 pub fn is_function(v: Value) -> bool {

@@ -19,7 +19,16 @@ use crate::vm::{PResult, Rt};
 
 crate::rt_type!(INSTANCE_TYPE, INSTANCE_INFO, "instance", b'O', &[1, 2], None, Instance, OBJECT_CLASS);
 crate::rt_type!(PROPERTY_TYPE, PROPERTY_INFO, "property", b'p', &[1, 2, 3], None, Property, PROPERTY_CLASS);
-crate::rt_type!(STATICMETHOD_TYPE, STATICMETHOD_INFO, "staticmethod", b'm', &[1], None, StaticMethod, STATICMETHOD_CLASS);
+crate::rt_type!(
+    STATICMETHOD_TYPE,
+    STATICMETHOD_INFO,
+    "staticmethod",
+    b'm',
+    &[1],
+    None,
+    StaticMethod,
+    STATICMETHOD_CLASS
+);
 crate::rt_type!(CLASSMETHOD_TYPE, CLASSMETHOD_INFO, "classmethod", b'm', &[1], None, ClassMethod, CLASSMETHOD_CLASS);
 
 pub static OBJECT_METHODS: &[&BuiltinObj] = &[];

@@ -13,6 +13,9 @@
 //! `small == big` is always false. Every operation goes through `make`, which
 //! restores the form. Scratch magnitudes live in `GcVec<u32>` (GC blocks).
 
+// Index loops here walk parallel arrays (limbs, slots) by position.
+#![allow(clippy::needless_range_loop)]
+
 use crate::obj::TypeDesc;
 use crate::objects::class::INT_CLASS;
 use crate::objects::{alloc, kind, Kind, OrMem, W};

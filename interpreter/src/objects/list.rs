@@ -16,7 +16,7 @@
 
 use crate::obj::TypeDesc;
 use crate::objects::class::LIST_CLASS;
-use crate::objects::{alloc, kind, new_obj, Kind, OrMem, W};
+use crate::objects::{kind, new_obj, Kind, OrMem, W};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
 use upy_heap::GcVec;
@@ -176,7 +176,7 @@ pub fn truncate(v: Value, n: usize) {
     // SAFETY: slots n..l are inside the items block.
     unsafe {
         let o = obj(v);
-        let base = (*o).items.add(2) as *mut usize;
+        let base = (*o).items.add(2);
         for k in n..l {
             *base.add(k) = 0;
         }
@@ -343,8 +343,7 @@ fn merge_sort(rt: &mut Rt, keys: &mut GcVec<Value>, vals: &mut GcVec<Value>, rev
             while i < mid && j < hi {
                 // Take from the right only when it is strictly before the left
                 // (stability); with reverse, "before" means greater.
-                let take_right =
-                    if rev { ops::lt(rt, keys[i], keys[j])? } else { ops::lt(rt, keys[j], keys[i])? };
+                let take_right = if rev { ops::lt(rt, keys[i], keys[j])? } else { ops::lt(rt, keys[j], keys[i])? };
                 if take_right {
                     tk[k] = keys[j];
                     tv[k] = vals[j];

@@ -95,12 +95,8 @@ macro_rules! rt_type {
     ($desc:ident, $info:ident, $name:expr, $letter:expr, $fields:expr, $all_from:expr, $kind:ident, $class:path) => {
         pub static $info: upy_heap::TypeInfo =
             upy_heap::TypeInfo { name: $name, letter: $letter, fields: $fields, all_from: $all_from };
-        pub static $desc: $crate::obj::TypeDesc = $crate::obj::TypeDesc {
-            name: $name,
-            info: &$info,
-            kind: $crate::objects::Kind::$kind,
-            class: &$class,
-        };
+        pub static $desc: $crate::obj::TypeDesc =
+            $crate::obj::TypeDesc { name: $name, info: &$info, kind: $crate::objects::Kind::$kind, class: &$class };
     };
 }
 

@@ -686,9 +686,7 @@ fn affix(rt: &mut Rt, a: &[Value], end: bool) -> PResult<Value> {
         v
     } else {
         let tn = ops::type_name(rt, pre);
-        return Err(rt.type_error(format_args!(
-            "{name} first arg must be str or a tuple of str, not {tn}"
-        )));
+        return Err(rt.type_error(format_args!("{name} first arg must be str or a tuple of str, not {tn}")));
     };
     let s = self_bytes(rt, a[0]);
     let n = char_len(s) as isize;

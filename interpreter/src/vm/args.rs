@@ -3,6 +3,9 @@
 //! parameters (defaults, `*args`, `**kwargs`, keyword-only and
 //! positional-only), with CPython's error messages.
 
+// Index loops here walk parallel arrays (limbs, slots) by position.
+#![allow(clippy::needless_range_loop)]
+
 use crate::obj::{flags, Code};
 use crate::objects::cell::UNBOUND;
 use crate::objects::{dict, function, str as pstr, tuple};
@@ -38,7 +41,10 @@ pub fn parse(
         match names.iter().position(|n| *n == key) {
             Some(i) => {
                 if given[i] {
-                    return Err(rt.type_error(format_args!("argument for {fname}() given by name ('{key}') and position ({})", i)));
+                    return Err(rt.type_error(format_args!(
+                        "argument for {fname}() given by name ('{key}') and position ({})",
+                        i
+                    )));
                 }
                 out[i] = pair[1];
                 given[i] = true;
@@ -51,10 +57,7 @@ pub fn parse(
     }
     for i in 0..required {
         if !given[i] {
-            return Err(rt.type_error(format_args!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i], i
-            )));
+            return Err(rt.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i)));
         }
     }
     Ok(())
@@ -88,10 +91,7 @@ fn missing(rt: &mut Rt, c: Code, slots: &[usize], kind: &str) -> Value {
     }
     let list = core::str::from_utf8(&buf).unwrap_or("");
     let q = qname(rt, c);
-    rt.type_error(format_args!(
-        "{q}() missing {n} required {kind} argument{}: {list}",
-        if n == 1 { "" } else { "s" }
-    ))
+    rt.type_error(format_args!("{q}() missing {n} required {kind} argument{}: {list}", if n == 1 { "" } else { "s" }))
 }
 
 /// Binds `args` and keyword pairs `kw` into the local slots `loc` of a new
@@ -122,11 +122,7 @@ pub fn bind(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], loc: &mut [V
             let q = qname(rt, c);
             let given = args.len();
             let kwgiven = kw.len() / 2;
-            let takes = if ndef > 0 {
-                rt_fmt_range(argc - ndef, argc)
-            } else {
-                rt_fmt_num(argc)
-            };
+            let takes = if ndef > 0 { rt_fmt_range(argc - ndef, argc) } else { rt_fmt_num(argc) };
             let ts = core::str::from_utf8(&takes.0[..takes.1]).unwrap_or("");
             let e = if kwgiven > 0 {
                 rt.type_error(format_args!(
@@ -156,7 +152,6 @@ pub fn bind(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], loc: &mut [V
     };
 
     // Keywords.
-    let mut posonly_bad = 0usize;
     for pair in kw.chunks(2) {
         let key = pair[0];
         let kb = pstr::bytes_of(rt, key).unwrap_or(b"");
@@ -182,10 +177,9 @@ pub fn bind(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], loc: &mut [V
                 if has_kw {
                     dict::set(rt, kwdict, key, pair[1])?;
                 } else {
-                    let is_posonly = (0..posonly)
-                        .any(|i| c.varnames()[i].as_qstr().map(|q| rt.st.qstr.get(q)) == Some(kb));
+                    let is_posonly =
+                        (0..posonly).any(|i| c.varnames()[i].as_qstr().map(|q| rt.st.qstr.get(q)) == Some(kb));
                     if is_posonly {
-                        posonly_bad += 1;
                         let q = qname(rt, c);
                         let name = pstr::text(rt, key);
                         return Err(rt.type_error(format_args!(
@@ -199,7 +193,6 @@ pub fn bind(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], loc: &mut [V
             }
         }
     }
-    let _ = posonly_bad;
 
     // Defaults and missing arguments.
     let ndef = if f.defaults.is_ptr() { tuple::len(f.defaults) } else { 0 };

@@ -6,9 +6,7 @@
 use crate::objects::builtin::{self, Bind};
 use crate::objects::cell::UNBOUND;
 use crate::objects::class;
-use crate::objects::{
-    boundmeth, dict, exception, function, instance, kind, range, slice, str as pstr, tuple, Kind,
-};
+use crate::objects::{boundmeth, dict, exception, function, instance, kind, range, slice, str as pstr, tuple, Kind};
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
 use crate::vm::ops::{call, type_name, type_of};

@@ -223,9 +223,9 @@ fn minmax(rt: &mut Rt, a: &[Value], k: &[Value], is_max: bool) -> PResult<Value>
         ops::to_list(rt, a[0])?
     } else {
         if dflt.is_some() {
-            return Err(rt.type_error(format_args!(
-                "Cannot specify a default for {name}() with multiple positional arguments"
-            )));
+            return Err(
+                rt.type_error(format_args!("Cannot specify a default for {name}() with multiple positional arguments"))
+            );
         }
         list::from_slice(rt, a)?
     };
@@ -432,10 +432,7 @@ fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         if d.len() == 1 {
             return Ok(si(d[0] as isize));
         }
-        return Err(rt.type_error(format_args!(
-            "ord() expected a character, but string of length {} found",
-            d.len()
-        )));
+        return Err(rt.type_error(format_args!("ord() expected a character, but string of length {} found", d.len())));
     }
     if !pstr::is_str(x) {
         let tn = ops::type_name(rt, x);
@@ -489,10 +486,8 @@ fn b_bin(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn b_divmod(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "divmod", a, 2)?;
     let (x, y) = (a[0], a[1]);
-    if int::is_int(x) && int::is_int(y) {
-        if int::is_zero(y) {
-            return Err(rt.zero_division(format_args!("integer division or modulo by zero")));
-        }
+    if int::is_int(x) && int::is_int(y) && int::is_zero(y) {
+        return Err(rt.zero_division(format_args!("integer division or modulo by zero")));
     }
     if kind(x) == Kind::Float || kind(y) == Kind::Float {
         let q = ops::binary(rt, 12, x, y).map_err(|e| {
@@ -516,9 +511,7 @@ fn b_pow(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() == 3 && a[2] != Value::NONE {
         let (x, e, m) = (a[0], a[1], a[2]);
         if !(int::is_int(x) && int::is_int(e) && int::is_int(m)) {
-            return Err(rt.type_error(format_args!(
-                "pow() 3rd argument not allowed unless all arguments are integers"
-            )));
+            return Err(rt.type_error(format_args!("pow() 3rd argument not allowed unless all arguments are integers")));
         }
         if int::is_zero(m) {
             return Err(rt.value_error(format_args!("pow() 3rd argument cannot be 0")));

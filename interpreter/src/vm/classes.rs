@@ -231,7 +231,11 @@ pub fn to_int(rt: &mut Rt, x: Value, base: Option<u32>) -> PResult<Value> {
         }
         Kind::Str | Kind::Bytes => {
             let mut tmp = GcVec::<u8>::new();
-            let src = if kind(x) == Kind::Bytes { bytes::data(x).unwrap_or(&[]) } else { pstr::bytes_of(rt, x).unwrap_or(b"") };
+            let src = if kind(x) == Kind::Bytes {
+                bytes::data(x).unwrap_or(&[])
+            } else {
+                pstr::bytes_of(rt, x).unwrap_or(b"")
+            };
             tmp.extend_from_slice(src).or_mem(rt)?;
             let b = base.unwrap_or(10);
             match int::parse(rt, &tmp, b)? {
@@ -480,7 +484,11 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
         return instance::new_wrapper(rt, is(&cls::CLASSMETHOD_CLASS), a[0]);
     }
     if is(&cls::SUPER_CLASS) {
-        let (c2, this) = if a.is_empty() { ops::super_context(rt)? } else if a.len() == 2 { (a[0], a[1]) } else {
+        let (c2, this) = if a.is_empty() {
+            ops::super_context(rt)?
+        } else if a.len() == 2 {
+            (a[0], a[1])
+        } else {
             return Err(rt.type_error(format_args!("super() takes 0 or 2 arguments")));
         };
         return instance::new_super(rt, c2, this);

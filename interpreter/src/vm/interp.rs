@@ -13,6 +13,9 @@
 //! this native stack and in `Rt::frame`); values popped from the stack may
 //! linger in dead slots, which only delays their collection.
 
+// Index loops here walk parallel arrays (limbs, slots) by position.
+#![allow(clippy::needless_range_loop)]
+
 use crate::emit::bytecode::{Op, INPLACE};
 use crate::obj::{flags, Code};
 use crate::objects::cell::{self, UNBOUND};
@@ -372,7 +375,11 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                         continue;
                     }
                 }
-                let r = if k >= INPLACE { ops::inplace(rt, (k - INPLACE) as u8, a, b)? } else { ops::binary(rt, k as u8, a, b)? };
+                let r = if k >= INPLACE {
+                    ops::inplace(rt, (k - INPLACE) as u8, a, b)?
+                } else {
+                    ops::binary(rt, k as u8, a, b)?
+                };
                 s[st.sp - 1] = r;
             }
             Op::COMPARE_OP => {
@@ -495,7 +502,9 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                             if dict::get(rt, d, k)?.is_some() {
                                 let ks = ops::str(rt, k)?;
                                 let t = pstr::text(rt, ks);
-                                return Err(rt.type_error(format_args!("got multiple values for keyword argument '{t}'")));
+                                return Err(
+                                    rt.type_error(format_args!("got multiple values for keyword argument '{t}'"))
+                                );
                             }
                             dict::set(rt, d, k, x)?;
                         }
@@ -685,7 +694,9 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                 }
             }
             Op::GET_AITER | Op::GET_ANEXT | Op::END_ASYNC_FOR | Op::BEFORE_ASYNC_WITH => {
-                return Err(rt.error(&cls::NOT_IMPLEMENTED_ERROR_CLASS, format_args!("async iteration is not supported")));
+                return Err(
+                    rt.error(&cls::NOT_IMPLEMENTED_ERROR_CLASS, format_args!("async iteration is not supported"))
+                );
             }
             Op::RAISE_VARARGS => {
                 let n = uvar(bc, &mut st.ip);

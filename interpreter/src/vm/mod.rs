@@ -74,7 +74,13 @@ impl fmt::Write for GcWriter<'_> {
 }
 
 impl<'a> Rt<'a> {
-    pub fn new(heap: &'a Heap, st: &'a mut RootState, out: &'a mut out::Out, stack_base: usize, stack_limit: usize) -> Self {
+    pub fn new(
+        heap: &'a Heap,
+        st: &'a mut RootState,
+        out: &'a mut out::Out,
+        stack_base: usize,
+        stack_limit: usize,
+    ) -> Self {
         Rt { heap, st, out, depth: 0, stack_base, stack_limit, exc_info: Value::NONE, frame: Value::NONE }
     }
 

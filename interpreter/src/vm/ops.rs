@@ -100,10 +100,9 @@ pub fn to_index(rt: &mut Rt, v: Value) -> PResult<isize> {
     if is_intlike(v) {
         return match int::to_i64(as_int(v)).and_then(|i| isize::try_from(i).ok()) {
             Some(i) => Ok(i),
-            None => Err(rt.error(
-                &class::INDEX_ERROR_CLASS,
-                format_args!("cannot fit 'int' into an index-sized integer"),
-            )),
+            None => {
+                Err(rt.error(&class::INDEX_ERROR_CLASS, format_args!("cannot fit 'int' into an index-sized integer")))
+            }
         };
     }
     if kind(v) == Kind::Instance {
@@ -123,9 +122,7 @@ pub fn to_index_clamped(rt: &mut Rt, v: Value) -> PResult<isize> {
         return Ok(if int::is_neg(v) { isize::MIN / 2 } else { isize::MAX / 2 });
     }
     if !is_intlike(v) && kind(v) != Kind::Instance {
-        return Err(rt.type_error(format_args!(
-            "slice indices must be integers or None or have an __index__ method"
-        )));
+        return Err(rt.type_error(format_args!("slice indices must be integers or None or have an __index__ method")));
     }
     to_index(rt, v)
 }
@@ -265,7 +262,7 @@ fn int_binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
                 Some(e) => e as u64,
                 None => return Err(rt.overflow_error(format_args!("exponent too large"))),
             };
-            if int::bit_length(a) as u64 * e > 64 * 1024 * 1024 {
+            if int::bit_length(a) * e > 64 * 1024 * 1024 {
                 return Err(rt.memory_error());
             }
             int::pow(rt, a, e)
@@ -447,7 +444,11 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             return seq_repeat(rt, bv, a)
         }
         (Kind::Str, _, 5) => return super::repr::percent_format(rt, a, bv),
-        (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, Kind::Float | Kind::Str | Kind::List | Kind::Tuple | Kind::Dict | Kind::None, 2) => {
+        (
+            Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes,
+            Kind::Float | Kind::Str | Kind::List | Kind::Tuple | Kind::Dict | Kind::None,
+            2,
+        ) => {
             let tn = type_name(rt, bv);
             return Err(rt.type_error(format_args!("can't multiply sequence by non-int of type '{tn}'")));
         }
@@ -655,7 +656,8 @@ fn num_cmp(rt: &Rt, a: Value, bv: Value) -> PResult<Option<Ordering>> {
     }
     // An int against a float: exactly, as CPython does.
     if is_intlike(a) != is_intlike(bv) {
-        let (i, f, swapped) = if is_intlike(a) { (as_int(a), float::get(bv), false) } else { (as_int(bv), float::get(a), true) };
+        let (i, f, swapped) =
+            if is_intlike(a) { (as_int(a), float::get(bv), false) } else { (as_int(bv), float::get(a), true) };
         let o = int_float_cmp(rt, i, f)?;
         return Ok(if swapped { o.map(Ordering::reverse) } else { o });
     }

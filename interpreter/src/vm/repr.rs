@@ -383,7 +383,8 @@ struct Spec {
 }
 
 fn parse_spec(rt: &Rt, s: &str) -> PResult<Spec> {
-    let mut sp = Spec { fill: ' ', align: 0, sign: 0, alt: false, zero: false, width: 0, grouping: 0, precision: None, ty: 0 };
+    let mut sp =
+        Spec { fill: ' ', align: 0, sign: 0, alt: false, zero: false, width: 0, grouping: 0, precision: None, ty: 0 };
     let chars: GcVec<char> = {
         let mut v = GcVec::new();
         for c in s.chars() {
@@ -448,7 +449,7 @@ fn group(rt: &Rt, digits: &[u8], sep: u8, every: usize) -> PResult<Buf> {
     let mut out = Buf::new();
     let n = digits.len();
     for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep).or_mem(rt)?;
         }
         out.push(d).or_mem(rt)?;
@@ -821,10 +822,9 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
                     a
                 } else {
                     let tn = type_name(rt, a);
-                    return Err(rt.type_error(format_args!(
-                        "%{} format: a real number is required, not {tn}",
-                        conv as char
-                    )));
+                    return Err(
+                        rt.type_error(format_args!("%{} format: a real number is required, not {tn}", conv as char))
+                    );
                 };
                 let ty = if matches!(conv, b'i' | b'u') { b'd' } else { conv };
                 fs.push(ty).or_mem(rt)?;
