@@ -489,10 +489,15 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                 let v = pop!(s, st);
                 let d = s[st.sp - n];
                 if !dict::is_dict(v) {
-                    let tn = ops::type_name(rt, v);
                     if op == Op::DICT_MERGE {
-                        return Err(rt.type_error(format_args!("argument after ** must be a mapping, not {tn}")));
+                        // The call's stack: func, args tuple, kwargs dict.
+                        let f = s[st.sp - n - 2];
+                        let fs = ops::func_str(rt, f)?;
+                        let tn = ops::type_name(rt, v);
+                        let fs = pstr::text(rt, fs);
+                        return Err(rt.type_error(format_args!("{fs}() argument after ** must be a mapping, not {tn}")));
                     }
+                    let tn = ops::type_name(rt, v);
                     return Err(rt.type_error(format_args!("'{tn}' object is not a mapping")));
                 }
                 if op == Op::DICT_MERGE {
@@ -500,11 +505,13 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                     while i < dict::fill(v) {
                         if let Some((k, x)) = dict::entry_at(v, i) {
                             if dict::get(rt, d, k)?.is_some() {
+                                let f = s[st.sp - n - 2];
+                                let fs = ops::func_str(rt, f)?;
                                 let ks = ops::str(rt, k)?;
-                                let t = pstr::text(rt, ks);
-                                return Err(
-                                    rt.type_error(format_args!("got multiple values for keyword argument '{t}'"))
-                                );
+                                let (fs, t) = (pstr::text(rt, fs), pstr::text(rt, ks));
+                                return Err(rt.type_error(format_args!(
+                                    "{fs}() got multiple values for keyword argument '{t}'"
+                                )));
                             }
                             dict::set(rt, d, k, x)?;
                         }

@@ -1480,3 +1480,28 @@ pub fn super_context(rt: &mut Rt) -> PResult<(Value, Value)> {
     }
     Err(rt.runtime_error(format_args!("super(): __class__ cell not found")))
 }
+
+/// How CPython names a callable in call errors: `__main__.f`, `print`, `__main__.A.m`.
+pub fn func_str(rt: &mut Rt, f: Value) -> PResult<Value> {
+    let mut out = GcVec::<u8>::new();
+    match kind(f) {
+        Kind::Function => {
+            let q = Qstr(function::code(f).header().qualname);
+            out.extend_from_slice(b"__main__.").or_mem(rt)?;
+            out.extend_from_slice(rt.st.qstr.get(q)).or_mem(rt)?;
+        }
+        Kind::Builtin => out.extend_from_slice(builtin::get(f).name.as_bytes()).or_mem(rt)?,
+        Kind::BoundMethod => return func_str(rt, boundmeth::parts(f).1),
+        Kind::Class => {
+            if class::is_heap_class(f) {
+                out.extend_from_slice(b"__main__.").or_mem(rt)?;
+            }
+            out.extend_from_slice(class::name(rt, f).as_bytes()).or_mem(rt)?;
+        }
+        _ => {
+            out.extend_from_slice(type_name(rt, f).as_bytes()).or_mem(rt)?;
+            out.extend_from_slice(b" object").or_mem(rt)?;
+        }
+    }
+    pstr::new(rt, &out)
+}
