@@ -11,7 +11,6 @@
 //! staticmethod / classmethod layout: the descriptor, then the wrapped callable.
 
 use crate::obj::TypeDesc;
-use crate::objects::builtin::BuiltinObj;
 use crate::objects::class::{CLASSMETHOD_CLASS, OBJECT_CLASS, PROPERTY_CLASS, STATICMETHOD_CLASS, SUPER_CLASS};
 use crate::objects::{dict, new_obj};
 use crate::value::Value;
@@ -31,7 +30,11 @@ crate::rt_type!(
 );
 crate::rt_type!(CLASSMETHOD_TYPE, CLASSMETHOD_INFO, "classmethod", b'm', &[1], None, ClassMethod, CLASSMETHOD_CLASS);
 
-pub static OBJECT_METHODS: &[&BuiltinObj] = &[];
+crate::methods! { OBJECT_METHODS:
+    OBJ_NEW = "__new__", crate::vm::classes::object_new, Static;
+    OBJ_INIT = "__init__", crate::vm::classes::object_init, Method;
+    OBJ_SETATTR = "__setattr__", crate::vm::classes::object_setattr, Method;
+}
 
 crate::rt_type!(SUPER_TYPE, SUPER_INFO, "super", b's', &[1, 2], None, Super, SUPER_CLASS);
 

@@ -215,11 +215,6 @@ fn super_attr(rt: &mut Rt, sup: Value, name: Qstr) -> PResult<Option<Value>> {
         }
         i += 1;
     }
-    // object.__init__ and friends, which the built-in classes do not list.
-    let nm = rt.st.qstr.get(name);
-    if nm == b"__init__" || nm == b"__new__" {
-        return Ok(Some(super::classes::OBJECT_INIT.value()));
-    }
     Ok(None)
 }
 

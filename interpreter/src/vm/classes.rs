@@ -14,9 +14,37 @@ use crate::vm::{interp, ops, PResult, Rt};
 use upy_heap::GcVec;
 
 pub static BUILD_CLASS: BuiltinObj = BuiltinObj::new("__build_class__", build_class, Bind::Static);
-pub static OBJECT_INIT: BuiltinObj = BuiltinObj::new("__init__", object_init, Bind::Method);
 
-fn object_init(_rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+pub fn object_init(_rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls` (an exception for exception classes).
+pub fn object_new(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    match a.first() {
+        Some(&c) if cls::is_heap_class(c) => {
+            if cls::is_exception_class(c) {
+                let t = tuple::new(rt, &a[1..])?;
+                exception::new(rt, c, t)
+            } else {
+                instance::new(rt, c)
+            }
+        }
+        Some(&c) if cls::is_class(c) => construct_builtin(rt, c, &[], &[]),
+        _ => Err(rt.type_error(format_args!("object.__new__(X): X is not a type object"))),
+    }
+}
+
+/// `object.__setattr__(self, name, value)`: stores in the instance dict.
+pub fn object_setattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 3 {
+        return Err(rt.type_error(format_args!("expected 3 arguments, got {}", a.len())));
+    }
+    if kind(a[0]) != Kind::Instance || !pstr::is_str(a[1]) {
+        return Err(rt.type_error(format_args!("can't apply this __setattr__ to this object")));
+    }
+    let d = instance::parts(a[0]).1;
+    dict::set(rt, d, a[1], a[2])?;
     Ok(Value::NONE)
 }
 
@@ -139,7 +167,7 @@ pub fn instantiate(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<V
         return construct_builtin(rt, c, a, k);
     }
     let solid = cls::solid_base(c);
-    let new_f = cls::lookup(rt, c, q::__new__)?;
+    let new_f = cls::lookup(rt, c, q::__new__)?.filter(|&f| matches!(kind(f), Kind::Function | Kind::StaticMethod));
     let obj = match new_f {
         Some(f) if matches!(kind(f), Kind::Function | Kind::StaticMethod) => {
             let f = if kind(f) == Kind::StaticMethod { instance::wrapped(f) } else { f };
