@@ -24,6 +24,7 @@
 //!   1       frame (or NONE once finished)
 //!   2       state: small int (0 created, 1 suspended, 2 running, 3 finished)
 //!   3       name: qstr Value
+//!   4       coroutine: small int 1 for `async def` functions, else 0
 
 use crate::obj::TypeDesc;
 use crate::objects::class::{FRAME_CLASS, GENERATOR_CLASS};
@@ -106,6 +107,7 @@ struct GenObj {
     frame: Value,
     state: Value,
     name: Value,
+    coro: Value,
 }
 
 pub const GEN_CREATED: isize = 0;
@@ -113,8 +115,16 @@ pub const GEN_SUSPENDED: isize = 1;
 pub const GEN_RUNNING: isize = 2;
 pub const GEN_FINISHED: isize = 3;
 
-pub fn new_gen(rt: &Rt, frame: Value, name: Value) -> PResult<Value> {
-    new_obj(rt, GenObj { ty: &GEN_TYPE, frame, state: Value::small_int(GEN_CREATED).unwrap(), name })
+pub fn new_gen(rt: &Rt, frame: Value, name: Value, coroutine: bool) -> PResult<Value> {
+    let state = Value::small_int(GEN_CREATED).unwrap();
+    let coro = Value::small_int(coroutine as isize).unwrap();
+    new_obj(rt, GenObj { ty: &GEN_TYPE, frame, state, name, coro })
+}
+
+/// Was the generator made by an `async def` function?
+pub fn is_coroutine(g: Value) -> bool {
+    // SAFETY: a live generator.
+    unsafe { (*gen(g)).coro == Value::small_int(1).unwrap() }
 }
 
 fn gen(g: Value) -> *mut GenObj {

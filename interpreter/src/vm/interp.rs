@@ -88,7 +88,7 @@ pub fn call_function(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], ns:
     }
     if h.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         frame::save(fr, 0, nl);
-        return frame::new_gen(rt, fr, Value::qstr(Qstr(h.name)));
+        return frame::new_gen(rt, fr, Value::qstr(Qstr(h.name)), h.flags & flags::COROUTINE != 0);
     }
     frame::save(fr, 0, nl);
     rt.depth += 1;
@@ -696,8 +696,19 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
             Op::GET_AWAITABLE => {
                 let v = s[st.sp - 1];
                 if kind(v) != Kind::Generator {
-                    let tn = ops::type_name(rt, v);
-                    return Err(rt.type_error(format_args!("object {tn} can't be used in 'await' expression")));
+                    match ops::call_special(rt, v, "__await__", &[])? {
+                        Some(it) if matches!(kind(it), Kind::Generator | Kind::Iter | Kind::Instance) => {
+                            s[st.sp - 1] = it
+                        }
+                        Some(it) => {
+                            let tn = ops::type_name(rt, it);
+                            return Err(rt.type_error(format_args!("__await__() returned non-iterator of type '{tn}'")));
+                        }
+                        None => {
+                            let tn = ops::type_name(rt, v);
+                            return Err(rt.type_error(format_args!("object {tn} can't be used in 'await' expression")));
+                        }
+                    }
                 }
             }
             Op::GET_AITER | Op::GET_ANEXT | Op::END_ASYNC_FOR | Op::BEFORE_ASYNC_WITH => {

@@ -248,7 +248,11 @@ pub fn repr_into(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             let t = pstr::text(rt, n);
             let mut tmp = Buf::new();
             tmp.extend_from_slice(t.as_bytes()).or_mem(rt)?;
-            put(rt, out, b"<generator object ")?;
+            put(
+                rt,
+                out,
+                if crate::objects::frame::is_coroutine(v) { b"<coroutine object " } else { b"<generator object " },
+            )?;
             put(rt, out, &tmp)?;
             addr(rt, out, v)
         }
