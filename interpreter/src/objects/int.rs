@@ -668,6 +668,11 @@ pub fn to_str_radix(rt: &Rt, x: Value, base: u32, out: &mut GcVec<u8>) -> PResul
         chunk *= base as u64;
         per += 1;
     }
+    if base == 10 && a.mag.len() > 460 && bit_length(x) as f64 * core::f64::consts::LOG10_2 > 4300.0 {
+        return Err(rt.value_error(format_args!(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
     let mut cur = Mag::new();
     cur.extend_from_slice(a.mag).or_mem(rt)?;
     let start = out.len();
@@ -739,6 +744,12 @@ pub fn parse(rt: &Rt, s: &[u8], base: u32) -> PResult<Option<Value>> {
     }
     if s.is_empty() || s[0] == b'_' || s[s.len() - 1] == b'_' {
         return Ok(None);
+    }
+    let ndig = s.iter().filter(|&&c| c != b'_').count();
+    if base == 10 && ndig > 4300 && s.iter().all(|&c| c.is_ascii_digit() || c == b'_') {
+        return Err(rt.value_error(format_args!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {ndig} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
     }
     let mut mag = Mag::new();
     let mut prev_us = false;

@@ -58,6 +58,9 @@ pub struct Rt<'a> {
     pub exc_info: Value,
     /// The innermost running frame object (for `super()`), or NONE.
     pub frame: Value,
+    /// Containers whose repr is being built (for `[...]` on recursion).
+    pub repr_active: [Value; 64],
+    pub repr_depth: usize,
 }
 
 /// Writes formatted text into a GC vector (no Rust allocation).
@@ -81,7 +84,18 @@ impl<'a> Rt<'a> {
         stack_base: usize,
         stack_limit: usize,
     ) -> Self {
-        Rt { heap, st, out, depth: 0, stack_base, stack_limit, exc_info: Value::NONE, frame: Value::NONE }
+        Rt {
+            heap,
+            st,
+            out,
+            depth: 0,
+            stack_base,
+            stack_limit,
+            exc_info: Value::NONE,
+            frame: Value::NONE,
+            repr_active: [Value::NONE; 64],
+            repr_depth: 0,
+        }
     }
 
     /// Builds the preallocated exceptions and the builtins. Call once, before

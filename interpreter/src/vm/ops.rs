@@ -432,6 +432,10 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
         }
         (Kind::Tuple, Kind::Instance, 0) => {}
         (Kind::Tuple, _, 0) => return Err(concat_msg(rt, a, bv)),
+        (Kind::Bytes, Kind::Str | Kind::SmallInt | Kind::List | Kind::Tuple, 0) => {
+            let tb = type_name(rt, bv);
+            return Err(rt.type_error(format_args!("can't concat {tb} to bytes")));
+        }
         (Kind::Bytes, Kind::Bytes, 0) => {
             let mut out = GcVec::<u8>::new();
             out.extend_from_slice(bytes::data(a).unwrap_or(&[])).or_mem(rt)?;

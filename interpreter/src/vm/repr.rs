@@ -78,9 +78,29 @@ fn class_repr(rt: &Rt, out: &mut Buf, c: Value) -> PResult<()> {
     }
 }
 
-/// Appends `repr(v)` to `out`.
+/// Appends `repr(v)` to `out`; a list, dict or set already being printed
+/// further up shows as `[...]`, `{...}`.
 pub fn repr_into(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
     rt.check_stack()?;
+    let k = kind(v);
+    if matches!(k, Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet) {
+        if rt.repr_active[..rt.repr_depth].contains(&v) {
+            return put(rt, out, if k == Kind::List { b"[...]" } else { b"{...}" });
+        }
+        if rt.repr_depth < rt.repr_active.len() {
+            let d = rt.repr_depth;
+            rt.repr_active[d] = v;
+            rt.repr_depth += 1;
+            let r = repr_inner(rt, out, v);
+            rt.repr_depth = d;
+            rt.repr_active[d] = Value::NONE;
+            return r;
+        }
+    }
+    repr_inner(rt, out, v)
+}
+
+fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
     match kind(v) {
         Kind::None => put(rt, out, b"None"),
         Kind::Bool => put(rt, out, if v == Value::TRUE { b"True" } else { b"False" }),
