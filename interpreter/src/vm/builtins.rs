@@ -241,7 +241,7 @@ fn minmax(rt: &mut Rt, a: &[Value], k: &[Value], is_max: bool) -> PResult<Value>
     for i in 1..n {
         let v = list::items(items)[i];
         let vk = if key == Value::NONE { v } else { ops::call(rt, key, &[v], &[])? };
-        let better = if is_max { ops::lt(rt, bk, vk)? } else { ops::lt(rt, vk, bk)? };
+        let better = if is_max { ops::gt(rt, vk, bk)? } else { ops::lt(rt, vk, bk)? };
         if better {
             best = v;
             bk = vk;

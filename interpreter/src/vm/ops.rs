@@ -790,6 +790,13 @@ pub fn lt(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
     order(rt, 0, a, bv)
 }
 
+pub fn gt(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), bv.as_small_int()) {
+        return Ok(x > y);
+    }
+    order(rt, 1, a, bv)
+}
+
 /// COMPARE_OP: 0 < 1 > 2 == 3 != 4 <= 5 >= 6 in 7 not in 8 is 9 is not.
 pub fn compare(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
     Ok(b(match op {
