@@ -128,10 +128,13 @@ pub fn from_u64(rt: &Rt, u: u64) -> PResult<Value> {
     make(rt, false, &[u as u32, (u >> 32) as u32])
 }
 
-/// The int as i64 if it fits.
+/// The int as i64 if it fits (None for anything that is not an int).
 pub fn to_i64(v: Value) -> Option<i64> {
     if let Some(i) = v.as_small_int() {
         return Some(i as i64);
+    }
+    if !is_int(v) {
+        return None;
     }
     let mut b = [0; 2];
     let r = view(v, &mut b);

@@ -151,7 +151,7 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             } else if tuple::is_tuple(seq) {
                 tuple::items(seq)[i]
             } else if kind(seq) == Kind::Range {
-                int(range::item(seq, i as isize))
+                crate::objects::int::from_i64(rt, range::item(seq, i as i64))?
             } else {
                 pstr::char_at(rt, seq, i)?
             };
@@ -182,11 +182,11 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             Ok(Some(int(d[pos as usize] as isize)))
         }
         Sub::Range => {
-            if pos >= range::len(seq) {
+            if pos as i64 >= range::len(seq) {
                 return Ok(None);
             }
             set_pos(it, pos + 1);
-            Ok(Some(int(range::item(seq, pos))))
+            Ok(Some(crate::objects::int::from_i64(rt, range::item(seq, pos as i64))?))
         }
         Sub::DictKeys | Sub::DictValues | Sub::DictItems | Sub::Set => {
             let mut p = pos as usize;

@@ -426,9 +426,15 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
     }
     if is(&cls::RANGE_CLASS) {
         no_kw(rt, name, k)?;
-        let mut v = [0isize; 3];
+        let mut v = [0i64; 3];
         for (i, &x) in a.iter().enumerate().take(3) {
-            v[i] = ops::to_index(rt, x)?;
+            v[i] = match int::to_i64(x).filter(|_| int::is_int(x)) {
+                Some(n) => n,
+                None if int::is_int(x) => {
+                    return Err(rt.overflow_error(format_args!("Python int too large to convert to C ssize_t")))
+                }
+                None => ops::to_index(rt, x)? as i64,
+            };
         }
         return match a.len() {
             1 => range::new(rt, 0, v[0], 1),

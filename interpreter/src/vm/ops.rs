@@ -839,7 +839,7 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
         Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(dict::get(rt, c, x)?.is_some()),
-        Kind::Range if is_intlike(x) => return Ok(x.as_small_int().is_some_and(|i| range::contains(c, i))),
+        Kind::Range if is_intlike(x) => return Ok(int::to_i64(as_int(x)).is_some_and(|i| range::contains(c, i))),
         Kind::List | Kind::Tuple => {
             let mut i = 0;
             while i < seq_len(c) {
@@ -911,7 +911,7 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
         }
         Kind::Range => {
             let (a, c, d) = range::parts(v);
-            Ok(a ^ c.wrapping_mul(31) ^ d.wrapping_mul(1_000_003))
+            Ok((a ^ c.wrapping_mul(31) ^ d.wrapping_mul(1_000_003)) as isize)
         }
         Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
             let tn = type_name(rt, v);
@@ -991,7 +991,10 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::List => list::len(v) as isize,
         Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) as isize,
         Kind::Bytes => bytes::data(v).unwrap_or(&[]).len() as isize,
-        Kind::Range => range::len(v),
+        Kind::Range => match isize::try_from(range::len(v)) {
+            Ok(n) => n,
+            Err(_) => return Err(rt.overflow_error(format_args!("Python int too large to convert to C ssize_t"))),
+        },
         Kind::Iter if iter::is_view(v) => dict::len(iter::parts(v).0) as isize,
         Kind::Instance => {
             if let Some(r) = call_special(rt, v, "__len__", &[])? {
@@ -1207,12 +1210,15 @@ pub fn getitem(rt: &mut Rt, o: Value, i: Value) -> PResult<Value> {
         }
         Kind::Range => {
             if is_slice {
-                let (a, stop, st) = slice::indices(rt, i, range::len(o))?;
+                let n = range::len(o).min(isize::MAX as i64) as isize;
+                let (a, stop, st) = slice::indices(rt, i, n)?;
                 let (s0, _, step) = range::parts(o);
+                let (a, stop, st) = (a as i64, stop as i64, st as i64);
                 return range::new(rt, s0 + a * step, s0 + stop * step, step * st);
             }
-            let k = norm_index(rt, i, range::len(o) as usize, "range object")?;
-            Ok(si(range::item(o, k as isize)))
+            let n = range::len(o).min(isize::MAX as i64) as usize;
+            let k = norm_index(rt, i, n, "range object")?;
+            int::from_i64(rt, range::item(o, k as i64))
         }
         Kind::Dict => match dict::get(rt, o, i)? {
             Some(v) => Ok(v),
