@@ -1,21 +1,23 @@
 //! `upy`: the command line.
 //!
-//!   upy [-X heapsize=N[k|M]] FILE   run FILE as `__main__`
+//!   upy [-X OPT]... FILE            run FILE as `__main__`
 //!   upy --dis FILE                  print the bytecode of FILE
 //!   upy --check FILE                compile FILE, print nothing on success
 //!
 //! Bad usage: one line on stderr, exit 2. A syntax error: CPython's report
 //! (`File "x.py", line N`, the line, a caret, `SyntaxError: msg`), exit 1.
 //! An uncaught exception: CPython's traceback on stderr, exit 1.
-//! Heap size: `-X heapsize=` or `UPY_HEAPSIZE` (default 64M); torture knobs:
-//! `UPY_GC_*` (see the README).
+//! `-X` options (each overrides the environment variable named after it):
+//! `heapsize=N[k|M]` (`UPY_HEAPSIZE`, default 64M; also `--heap-size N`),
+//! `gc-torture[=N]` (`UPY_GC_TORTURE`: every allocation, or every Nth),
+//! `gc-verify` (`UPY_GC_VERIFY=1`), `heapdump-dir=DIR` (`UPY_HEAPDUMP_DIR`).
 
 use std::io::Write;
 use std::process::ExitCode;
 use upy::{CompileError, Mode, Vm};
 use upy_heap::{parse_size, HeapConfig};
 
-const USAGE: &str = "usage: upy [-X heapsize=N] FILE | --dis FILE | --check FILE";
+const USAGE: &str = "usage: upy [-X OPT]... FILE | --dis FILE | --check FILE";
 
 /// Native stack for the interpreter thread, and how much of it Python calls
 /// may use before `RecursionError`.
@@ -31,6 +33,8 @@ enum Mode2 {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut heapsize: Option<usize> = None;
+    // Knobs given as -X options, in the heap's environment-variable terms.
+    let mut knobs: Vec<(&'static str, String)> = Vec::new();
     let mut mode = Mode2::Run;
     let mut file: Option<String> = None;
     let mut i = 0;
@@ -38,23 +42,31 @@ fn main() -> ExitCode {
         let a = args[i].as_str();
         match a {
             "--help" | "-h" => {
-                println!("{USAGE}\n  FILE            run FILE\n  --dis FILE      print the bytecode of FILE\n  --check FILE    compile FILE only\n  -X heapsize=N   heap size (k/M suffixes)\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
+                println!("{USAGE}\n  FILE                 run FILE\n  --dis FILE           print the bytecode of FILE\n  --check FILE         compile FILE only\n  -X heapsize=N        heap size (k/M suffixes; also --heap-size N)\n  -X gc-torture[=N]    collect before every (or every Nth) allocation (gc-torture builds)\n  -X gc-verify         verify the heap after every collection\n  -X heapdump-dir=DIR  where heap dumps go\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
                 return ExitCode::SUCCESS;
             }
             "--dis" => mode = Mode2::Dis,
             "--check" => mode = Mode2::Check,
-            "-X" => {
+            "--heap-size" | "-X" => {
                 i += 1;
                 let opt = args.get(i).map(String::as_str).unwrap_or("");
-                match opt.strip_prefix("heapsize=") {
-                    Some(v) => match parse_size(v) {
+                let opt = if a == "--heap-size" { format!("heapsize={opt}") } else { opt.to_string() };
+                let (k, v) = opt.split_once('=').unwrap_or((opt.as_str(), ""));
+                match k {
+                    "heapsize" => match parse_size(v) {
                         Ok(n) => heapsize = Some(n),
                         Err(e) => {
                             eprintln!("upy: -X heapsize: {e}");
                             return ExitCode::from(2);
                         }
                     },
-                    None => {
+                    "gc-torture" => {
+                        knobs.push(("UPY_GC_TORTURE", if v.is_empty() { "every".into() } else { v.into() }))
+                    }
+                    "gc-verify" => knobs.push(("UPY_GC_VERIFY", if v.is_empty() { "1".into() } else { v.into() })),
+                    "heapdump-dir" => knobs.push(("UPY_HEAPDUMP_DIR", v.into())),
+                    "emit" if v == "bytecode" => {}
+                    _ => {
                         eprintln!("upy: unknown -X option '{opt}'");
                         return ExitCode::from(2);
                     }
@@ -92,7 +104,10 @@ fn main() -> ExitCode {
             Err(_) => 64 << 20,
         },
     };
-    let config = match HeapConfig::from_env(size) {
+    let config = match HeapConfig::from_env(size).and_then(|mut c| {
+        c.apply_env(|k| knobs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))?;
+        Ok(c)
+    }) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("upy: {e}");
