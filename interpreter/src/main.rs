@@ -3,6 +3,7 @@
 //!   upy [-X OPT]... FILE            run FILE as `__main__`
 //!   upy --dis FILE                  print the bytecode of FILE
 //!   upy --check FILE                compile FILE, print nothing on success
+//!   upy --parse FILE                print the parse tree of FILE
 //!
 //! Bad usage: one line on stderr, exit 2. A syntax error: CPython's report
 //! (`File "x.py", line N`, the line, a caret, `SyntaxError: msg`), exit 1.
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 use upy::{CompileError, Mode, Vm};
 use upy_heap::{parse_size, HeapConfig};
 
-const USAGE: &str = "usage: upy [-X OPT]... FILE | --dis FILE | --check FILE";
+const USAGE: &str = "usage: upy [-X OPT]... FILE | --dis FILE | --parse FILE | --check FILE";
 
 /// Native stack for the interpreter thread, and how much of it Python calls
 /// may use before `RecursionError`.
@@ -27,6 +28,7 @@ const STACK_LIMIT: usize = 200 << 20;
 enum Mode2 {
     Run,
     Dis,
+    Parse,
     Check,
 }
 
@@ -42,11 +44,12 @@ fn main() -> ExitCode {
         let a = args[i].as_str();
         match a {
             "--help" | "-h" => {
-                println!("{USAGE}\n  FILE                 run FILE\n  --dis FILE           print the bytecode of FILE\n  --check FILE         compile FILE only\n  -X heapsize=N        heap size (k/M suffixes; also --heap-size N)\n  -X gc-torture[=N]    collect before every (or every Nth) allocation (gc-torture builds)\n  -X gc-verify         verify the heap after every collection\n  -X heapdump-dir=DIR  where heap dumps go\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
+                println!("{USAGE}\n  FILE                 run FILE\n  --dis FILE           print the bytecode of FILE\n  --parse FILE         print the parse tree of FILE\n  --check FILE         compile FILE only\n  -X heapsize=N        heap size (k/M suffixes; also --heap-size N)\n  -X gc-torture[=N]    collect before every (or every Nth) allocation (gc-torture builds)\n  -X gc-verify         verify the heap after every collection\n  -X heapdump-dir=DIR  where heap dumps go\nenvironment: UPY_HEAPSIZE=N[k|M], UPY_GC_TORTURE, UPY_GC_VERIFY, UPY_GC_POISON, UPY_HEAPDUMP_DIR");
                 return ExitCode::SUCCESS;
             }
             "--dis" => mode = Mode2::Dis,
             "--check" => mode = Mode2::Check,
+            "--parse" => mode = Mode2::Parse,
             "--heap-size" | "-X" => {
                 i += 1;
                 let opt = args.get(i).map(String::as_str).unwrap_or("");
@@ -140,6 +143,14 @@ fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &
             Ok(q) => q,
             Err(_) => return Err(CompileError::memory()),
         };
+        if let Mode2::Parse = mode {
+            let mut ar = upy::ast::Arena::new().map_err(|_| CompileError::memory())?;
+            let root = upy::parse::parse_source(src, &mut cx.state.qstr, &mut ar, Mode::Exec)?;
+            let mut text = String::new();
+            let _ = upy::ast::dump(&mut text, &ar, &cx.state.qstr, root);
+            println!("{text}");
+            return Ok(0);
+        }
         let code = upy::compile(cx, src, fname, Mode::Exec)?;
         match mode {
             Mode2::Dis => {
@@ -148,7 +159,7 @@ fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &
                 let _ = std::io::stdout().write_all(text.as_bytes());
                 Ok(0)
             }
-            Mode2::Check => Ok(0),
+            Mode2::Check | Mode2::Parse => Ok(0),
             Mode2::Run => Ok(upy::vm::run_program(cx, out, code, file, src, STACK_LIMIT)),
         }
     });
