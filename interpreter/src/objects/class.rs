@@ -87,6 +87,7 @@ static_class! {
     FRAME_CLASS = "frame", Some(&OBJECT_CLASS), NO;
     GENERATOR_CLASS = "generator", Some(&OBJECT_CLASS), o::instance::GENERATOR_METHODS;
     SUPER_CLASS = "super", Some(&OBJECT_CLASS), NO;
+    MODULE_CLASS = "module", Some(&OBJECT_CLASS), NO;
     COROUTINE_CLASS = "coroutine", Some(&OBJECT_CLASS), o::instance::GENERATOR_METHODS;
 
     BASE_EXCEPTION_CLASS = "BaseException", Some(&OBJECT_CLASS), o::exception::METHODS;

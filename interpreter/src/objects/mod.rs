@@ -34,6 +34,7 @@ pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod module;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -81,6 +82,7 @@ pub enum Kind {
     Frame,
     Generator,
     Super,
+    Module,
     Property,
     StaticMethod,
     ClassMethod,
@@ -129,6 +131,7 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &frame::FRAME_TYPE,
     &frame::GEN_TYPE,
     &instance::SUPER_TYPE,
+    &module::MODULE_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

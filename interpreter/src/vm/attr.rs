@@ -19,6 +19,10 @@ pub fn lookup_special(rt: &mut Rt, cls: Value, name: Qstr) -> PResult<Option<Val
 
 fn attr_error(rt: &Rt, o: Value, name: Qstr) -> Value {
     let n = rt.st.qstr.str(name);
+    if kind(o) == Kind::Module {
+        let mn = pstr::text(rt, crate::objects::module::parts(o).0);
+        return rt.attribute_error(format_args!("module '{mn}' has no attribute '{n}'"));
+    }
     if kind(o) == Kind::Class {
         let cn = class::name(rt, o);
         rt.attribute_error(format_args!("type object '{cn}' has no attribute '{n}'"))
@@ -66,6 +70,7 @@ fn qv(rt: &Rt, name: &str) -> PResult<Value> {
 
 fn instance_dict(o: Value) -> Value {
     match kind(o) {
+        Kind::Module => crate::objects::module::parts(o).1,
         Kind::Instance => instance::parts(o).1,
         Kind::Exception => exception::dict(o),
         Kind::Function => function::get(o).dict,
@@ -353,6 +358,7 @@ pub fn setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
             let cn = class::name(rt, o);
             Err(rt.type_error(format_args!("cannot set '{n}' attribute of immutable type '{cn}'")))
         }
+        Kind::Module => dict::set(rt, crate::objects::module::parts(o).1, Value::qstr(name), v),
         Kind::Function => {
             if !function::get(o).dict.is_ptr() {
                 let d = dict::new(rt)?;

@@ -53,6 +53,9 @@ builtins! {
     DELATTR = "delattr", b_delattr;
     FORMAT = "format", b_format;
     GLOBALS = "globals", b_globals;
+    LOCALS = "locals", b_locals;
+    EXEC = "exec", b_exec;
+    EVAL = "eval", b_eval;
 }
 
 fn si(i: isize) -> Value {
@@ -693,4 +696,89 @@ fn b_globals(rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Ok(crate::objects::frame::globals(rt.frame));
     }
     Ok(rt.st.runtime[super::SLOT_MAIN])
+}
+
+/// `locals()`: the namespace dict of a module or class body, or a snapshot
+/// of a function's bound local variables.
+fn b_locals(rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let fr = rt.frame;
+    if fr == Value::NONE {
+        return Ok(rt.st.runtime[super::SLOT_MAIN]);
+    }
+    let ns = crate::objects::frame::locals(fr);
+    if dict::is_dict(ns) {
+        return Ok(ns);
+    }
+    let d = dict::new(rt)?;
+    let code = crate::obj::Code::from_value(crate::objects::frame::code(fr)).expect("frame code");
+    let n = code.header().n_locals as usize;
+    for i in 0..n {
+        let name = code.varnames()[i];
+        let mut v = crate::objects::frame::slots(fr)[i];
+        let is_cell = code.cells().contains(&(i as u32)) || i >= n - code.header().n_free as usize;
+        if is_cell && kind(v) == Kind::Cell {
+            v = crate::objects::cell::get(v);
+        }
+        if v != crate::objects::cell::UNBOUND {
+            dict::set(rt, d, name, v)?;
+        }
+    }
+    Ok(d)
+}
+
+/// Compiles `src` (a str) for exec/eval; a syntax error becomes SyntaxError.
+fn compile_src(rt: &mut Rt, src: Value, mode: crate::Mode, fname: &str) -> PResult<Value> {
+    if !pstr::is_str(src) {
+        let tn = ops::type_name(rt, src);
+        return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")));
+    }
+    let mut text = GcVec::<u8>::new();
+    text.extend_from_slice(pstr::bytes_of(rt, src).unwrap_or(b"")).or_mem(rt)?;
+    let file = crate::qstr::q::string;
+    match crate::compile::compile_with(&mut rt.st.qstr, &text, file, mode) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            let cls = if e.kind == crate::ErrorKind::Memory {
+                return Err(rt.memory_error());
+            } else {
+                &cls::SYNTAX_ERROR_CLASS
+            };
+            let line = e.line;
+            Err(rt.error(cls, format_args!("{} (<string>, line {line})", e.message())))
+        }
+    }
+}
+
+/// exec/eval: run `code` with the given globals and locals (defaults: the caller's).
+fn run_code(rt: &mut Rt, a: &[Value], mode: crate::Mode, fname: &str) -> PResult<Value> {
+    if a.is_empty() || a.len() > 3 {
+        return Err(rt.type_error(format_args!("{fname} expected from 1 to 3 arguments, got {}", a.len())));
+    }
+    let code = compile_src(rt, a[0], mode, fname)?;
+    let g = match a.get(1) {
+        Some(&g) if g != Value::NONE => {
+            if !dict::is_dict(g) {
+                let tn = ops::type_name(rt, g);
+                return Err(rt.type_error(format_args!("{fname}() globals must be a dict, not {tn}")));
+            }
+            g
+        }
+        _ => b_globals(rt, &[], &[])?,
+    };
+    let l = match a.get(2) {
+        Some(&l) if l != Value::NONE => l,
+        _ if a.len() > 1 && a[1] != Value::NONE => g,
+        _ => b_locals(rt, &[], &[])?,
+    };
+    let f = crate::objects::function::new(rt, code, g, Value::NONE, Value::NONE, Value::NONE)?;
+    crate::vm::interp::call_function(rt, f, &[], &[], l)
+}
+
+fn b_exec(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    run_code(rt, a, crate::Mode::Exec, "exec")?;
+    Ok(Value::NONE)
+}
+
+fn b_eval(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    run_code(rt, a, crate::Mode::Eval, "eval")
 }

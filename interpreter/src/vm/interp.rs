@@ -758,13 +758,35 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
             }
             Op::IMPORT_NAME => {
                 let q = Qstr(uvar(bc, &mut st.ip));
-                let name = rt.st.qstr.str(q);
-                return Err(rt.error(&cls::MODULE_NOT_FOUND_ERROR_CLASS, format_args!("No module named '{name}'")));
+                st.sp -= 2;
+                let level = s[st.sp];
+                if level.as_small_int().unwrap_or(0) != 0 {
+                    return Err(rt.error(
+                        &cls::IMPORT_ERROR_CLASS,
+                        format_args!("attempted relative import with no known parent package"),
+                    ));
+                }
+                let m = super::modules::import(rt, q)?;
+                push!(s, st, m);
             }
             Op::IMPORT_FROM => {
                 let q = Qstr(uvar(bc, &mut st.ip));
                 let m = s[st.sp - 1];
-                let v = ops::getattr(rt, m, q)?;
+                let v = match super::attr::try_getattr(rt, m, q)? {
+                    Some(v) => v,
+                    None => {
+                        let n = rt.st.qstr.str(q);
+                        let mn = match kind(m) {
+                            Kind::Module => crate::objects::module::parts(m).0,
+                            _ => Value::qstr(crate::qstr::q::EMPTY),
+                        };
+                        let mn = pstr::text(rt, mn);
+                        return Err(rt.error(
+                            &cls::IMPORT_ERROR_CLASS,
+                            format_args!("cannot import name '{n}' from '{mn}' (unknown location)"),
+                        ));
+                    }
+                };
                 push!(s, st, v);
             }
             Op::IMPORT_STAR => {

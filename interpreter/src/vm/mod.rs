@@ -19,6 +19,7 @@ pub mod attr;
 pub mod builtins;
 pub mod classes;
 pub mod interp;
+pub mod modules;
 pub mod ops;
 pub mod out;
 pub mod repr;
@@ -41,6 +42,9 @@ pub const SLOT_MAIN: usize = 2;
 /// A second preallocated exception, for recursion overflow.
 pub const SLOT_RECERR: usize = 3;
 
+/// The imported modules (`sys.modules`).
+pub const SLOT_MODULES: usize = 4;
+
 /// Default bound on nested Python calls (CPython's recursion limit).
 pub const MAX_DEPTH: u32 = 1000;
 
@@ -61,6 +65,8 @@ pub struct Rt<'a> {
     /// Containers whose repr is being built (for `[...]` on recursion).
     pub repr_active: [Value; 64],
     pub repr_depth: usize,
+    /// `gc.isenabled()`.
+    pub gc_enabled: bool,
 }
 
 /// Writes formatted text into a GC vector (no Rust allocation).
@@ -95,6 +101,7 @@ impl<'a> Rt<'a> {
             frame: Value::NONE,
             repr_active: [Value::NONE; 64],
             repr_depth: 0,
+            gc_enabled: true,
         }
     }
 
@@ -110,6 +117,8 @@ impl<'a> Rt<'a> {
         self.st.runtime[SLOT_RECERR] = r;
         let b = builtins::make(self)?;
         self.st.runtime[SLOT_BUILTINS] = b;
+        let m = crate::objects::dict::new(self)?;
+        self.st.runtime[SLOT_MODULES] = m;
         Ok(())
     }
 

@@ -285,6 +285,14 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             put(rt, out, b" object")?;
             addr(rt, out, v)
         }
+        Kind::Module => {
+            let n = pstr::text(rt, crate::objects::module::parts(v).0);
+            let mut tmp = Buf::new();
+            tmp.extend_from_slice(n.as_bytes()).or_mem(rt)?;
+            put(rt, out, b"<module '")?;
+            put(rt, out, &tmp)?;
+            put(rt, out, b"' (built-in)>")
+        }
         Kind::Code | Kind::Traceback | Kind::Frame | Kind::ConstComplex => {
             let tn = type_name(rt, v);
             let mut tmp = Buf::new();
