@@ -62,7 +62,7 @@ static_class! {
     INT_CLASS = "int", Some(&OBJECT_CLASS), o::int::METHODS;
     BOOL_CLASS = "bool", Some(&INT_CLASS), NO;
     FLOAT_CLASS = "float", Some(&OBJECT_CLASS), o::float::METHODS;
-    COMPLEX_CLASS = "complex", Some(&OBJECT_CLASS), NO;
+    COMPLEX_CLASS = "complex", Some(&OBJECT_CLASS), o::complex::METHODS;
     STR_CLASS = "str", Some(&OBJECT_CLASS), o::str::METHODS;
     BYTES_CLASS = "bytes", Some(&OBJECT_CLASS), o::bytes::METHODS;
     TUPLE_CLASS = "tuple", Some(&OBJECT_CLASS), o::tuple::METHODS;
@@ -127,6 +127,7 @@ pub static NAMED_CLASSES: &[&ClassObj] = &[
     &INT_CLASS,
     &BOOL_CLASS,
     &FLOAT_CLASS,
+    &COMPLEX_CLASS,
     &STR_CLASS,
     &BYTES_CLASS,
     &TUPLE_CLASS,

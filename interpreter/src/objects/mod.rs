@@ -25,6 +25,7 @@ pub mod builtin;
 pub mod bytes;
 pub mod cell;
 pub mod class;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;
@@ -60,6 +61,7 @@ pub enum Kind {
     BigInt,
     Float,
     ConstComplex,
+    Complex,
     Str,
     Bytes,
     Tuple,
@@ -132,6 +134,7 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &frame::GEN_TYPE,
     &instance::SUPER_TYPE,
     &module::MODULE_TYPE,
+    &complex::COMPLEX_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

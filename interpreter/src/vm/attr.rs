@@ -119,6 +119,12 @@ fn special_attr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
         }
         (Kind::SmallInt | Kind::BigInt | Kind::Bool, b"imag") => si(0),
         (Kind::SmallInt | Kind::BigInt | Kind::Bool, b"denominator") => si(1),
+        (Kind::Complex | Kind::ConstComplex, b"real") => {
+            crate::objects::float::new(rt, crate::objects::complex::parts(o).unwrap_or((0.0, 0.0)).0)?
+        }
+        (Kind::Complex | Kind::ConstComplex, b"imag") => {
+            crate::objects::float::new(rt, crate::objects::complex::parts(o).unwrap_or((0.0, 0.0)).1)?
+        }
         (Kind::Float, b"real") => o,
         (Kind::Float, b"imag") => crate::objects::float::new(rt, 0.0)?,
         (Kind::Slice, b"start") => slice::parts(o).0,

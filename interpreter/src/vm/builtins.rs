@@ -195,6 +195,10 @@ fn b_abs(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Kind::SmallInt | Kind::BigInt => int::abs(rt, x),
         Kind::Bool => Ok(si((x == Value::TRUE) as isize)),
         Kind::Float => float::new(rt, float::get(x).abs()),
+        Kind::Complex | Kind::ConstComplex => {
+            let (r, i) = crate::objects::complex::parts(x).unwrap_or((0.0, 0.0));
+            float::new(rt, r.hypot(i))
+        }
         _ => {
             if let Some(r) = ops::call_special(rt, x, "__abs__", &[])? {
                 return Ok(r);

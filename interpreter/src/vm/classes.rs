@@ -372,6 +372,26 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
         at_most(rt, name, a, 1)?;
         return if a.is_empty() { float::new(rt, 0.0) } else { to_float(rt, a[0]) };
     }
+    if is(&cls::COMPLEX_CLASS) {
+        no_kw(rt, name, k)?;
+        at_most(rt, name, a, 2)?;
+        let get = |rt: &Rt, v: Value| -> PResult<(f64, f64)> {
+            crate::objects::complex::parts(v).ok_or_else(|| {
+                let tn = ops::type_name(rt, v);
+                rt.type_error(format_args!("complex() first argument must be a string or a number, not '{tn}'"))
+            })
+        };
+        let (mut re, i1) = if a.is_empty() { (0.0, 0.0) } else { get(rt, a[0])? };
+        let (mut im, i2) = if a.len() > 1 { get(rt, a[1])? } else { (0.0, 0.0) };
+        // As CPython: only complex arguments contribute their imaginary parts.
+        if a.len() > 1 && crate::objects::complex::is_complex(a[1]) {
+            re -= i2;
+        }
+        if !a.is_empty() && crate::objects::complex::is_complex(a[0]) {
+            im += i1;
+        }
+        return crate::objects::complex::new(rt, re, im);
+    }
     if is(&cls::STR_CLASS) {
         if a.is_empty() {
             return Ok(Value::qstr(q::EMPTY));

@@ -10,8 +10,8 @@ use crate::emit::bytecode::Op;
 use crate::objects::builtin;
 use crate::objects::class::{self, ClassObj};
 use crate::objects::{
-    boundmeth, bytes, dict, exception, float, frame, function, instance, int, iter, kind, list, range, set, slice,
-    str as pstr, tuple, Kind, OrMem,
+    boundmeth, bytes, complex, dict, exception, float, frame, function, instance, int, iter, kind, list, range, set,
+    slice, str as pstr, tuple, Kind, OrMem,
 };
 use crate::qstr::Qstr;
 use crate::value::Value;
@@ -401,6 +401,15 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
         return int_binary(rt, op, a, bv);
     }
     let num = |k: Kind| matches!(k, Kind::Float | Kind::SmallInt | Kind::BigInt | Kind::Bool);
+    let cpx = |k: Kind| matches!(k, Kind::Complex | Kind::ConstComplex);
+    if (cpx(ka) && (num(kb) || cpx(kb))) || (cpx(kb) && num(ka)) {
+        if let (Some(x), Some(y)) = (complex::parts(a), complex::parts(bv)) {
+            if let Some(r) = complex::binary(rt, op, x, y)? {
+                return Ok(r);
+            }
+        }
+        return Err(unsupported(rt, op, a, bv, false));
+    }
     if num(ka) && num(kb) {
         let (x, y) = (to_f64(rt, a)?.unwrap_or(0.0), to_f64(rt, bv)?.unwrap_or(0.0));
         if let Some(r) = float_binary(rt, op, x, y)? {
@@ -549,6 +558,10 @@ pub fn unary(rt: &mut Rt, op: Op, v: Value) -> PResult<Value> {
             },
         };
     }
+    if matches!(k, Kind::Complex | Kind::ConstComplex) && op != Op::UNARY_INVERT {
+        let (r, i) = complex::parts(v).unwrap_or((0.0, 0.0));
+        return if op == Op::UNARY_NEGATIVE { complex::new(rt, -r, -i) } else { complex::new(rt, r, i) };
+    }
     if k == Kind::Float && op != Op::UNARY_INVERT {
         let f = float::get(v);
         return if op == Op::UNARY_NEGATIVE { float::new(rt, -f) } else { Ok(v) };
@@ -574,6 +587,12 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
         return Ok(true);
     }
     let (ka, kb) = (kind(a), kind(bv));
+    if complex::is_complex(a) || complex::is_complex(bv) {
+        return Ok(match (complex::parts(a), complex::parts(bv)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        });
+    }
     match (ka, kb) {
         (Kind::Str, Kind::Str) => return Ok(pstr::eq(rt, a, bv)),
         (Kind::SmallInt | Kind::BigInt | Kind::Bool, Kind::SmallInt | Kind::BigInt | Kind::Bool) => {
@@ -888,6 +907,10 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::BigInt => Ok(int::hash(v)),
         Kind::Bool => Ok((v == Value::TRUE) as isize),
         Kind::Float => Ok(float::hash(float::get(v))),
+        Kind::Complex | Kind::ConstComplex => {
+            let (r, i) = complex::parts(v).unwrap_or((0.0, 0.0));
+            Ok(float::hash(r).wrapping_add(float::hash(i).wrapping_mul(1_000_003)))
+        }
         Kind::None | Kind::Ellipsis | Kind::NotImplemented => Ok(v.bits() as isize >> 3),
         Kind::Bytes => Ok(pstr::hash_bytes(bytes::data(v).unwrap_or(&[]))),
         Kind::Tuple => {
@@ -960,6 +983,7 @@ pub fn truthy(rt: &mut Rt, v: Value) -> PResult<bool> {
         Kind::Str => !pstr::bytes_of(rt, v).unwrap_or(b"").is_empty(),
         Kind::BigInt => true,
         Kind::Float => float::get(v) != 0.0,
+        Kind::Complex | Kind::ConstComplex => complex::parts(v) != Some((0.0, 0.0)),
         Kind::Tuple => tuple::len(v) != 0,
         Kind::List => list::len(v) != 0,
         Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) != 0,

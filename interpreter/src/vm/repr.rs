@@ -293,7 +293,13 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             put(rt, out, &tmp)?;
             put(rt, out, b"' (built-in)>")
         }
-        Kind::Code | Kind::Traceback | Kind::Frame | Kind::ConstComplex => {
+        Kind::Complex | Kind::ConstComplex => {
+            let (r, i) = crate::objects::complex::parts(v).unwrap_or((0.0, 0.0));
+            let mut b = StackBuf::<128>::new();
+            crate::objects::complex::repr(r, i, &mut b);
+            put(rt, out, b.as_bytes())
+        }
+        Kind::Code | Kind::Traceback | Kind::Frame => {
             let tn = type_name(rt, v);
             let mut tmp = Buf::new();
             tmp.extend_from_slice(tn.as_bytes()).or_mem(rt)?;
