@@ -120,7 +120,7 @@ pub fn binary(rt: &mut Rt, op: u8, a: (f64, f64), b: (f64, f64)) -> PResult<Opti
                         rr = t;
                     }
                     let t = xr * xr - xi * xi;
-                    xi = 2.0 * xr * xi;
+                    xi *= 2.0 * xr;
                     xr = t;
                     n >>= 1;
                 }
