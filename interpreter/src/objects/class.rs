@@ -65,6 +65,7 @@ static_class! {
     COMPLEX_CLASS = "complex", Some(&OBJECT_CLASS), o::complex::METHODS;
     STR_CLASS = "str", Some(&OBJECT_CLASS), o::str::METHODS;
     BYTES_CLASS = "bytes", Some(&OBJECT_CLASS), o::bytes::METHODS;
+    BYTEARRAY_CLASS = "bytearray", Some(&OBJECT_CLASS), o::bytearray::METHODS;
     TUPLE_CLASS = "tuple", Some(&OBJECT_CLASS), o::tuple::METHODS;
     LIST_CLASS = "list", Some(&OBJECT_CLASS), o::list::METHODS;
     DICT_CLASS = "dict", Some(&OBJECT_CLASS), o::dict::METHODS;
@@ -130,6 +131,7 @@ pub static NAMED_CLASSES: &[&ClassObj] = &[
     &COMPLEX_CLASS,
     &STR_CLASS,
     &BYTES_CLASS,
+    &BYTEARRAY_CLASS,
     &TUPLE_CLASS,
     &LIST_CLASS,
     &DICT_CLASS,

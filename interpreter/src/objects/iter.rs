@@ -174,7 +174,10 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             Ok(Some(pstr::new(rt, &buf[..e - p])?))
         }
         Sub::Bytes => {
-            let d = bytes::data(seq).unwrap_or(&[]);
+            let d = match bytes::data(seq) {
+                Some(d) => d,
+                None => crate::objects::bytearray::data(seq),
+            };
             if pos as usize >= d.len() {
                 return Ok(None);
             }

@@ -22,6 +22,7 @@
 
 pub mod boundmeth;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod class;
@@ -64,6 +65,7 @@ pub enum Kind {
     Complex,
     Str,
     Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
@@ -135,6 +137,7 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &instance::SUPER_TYPE,
     &module::MODULE_TYPE,
     &complex::COMPLEX_TYPE,
+    &bytearray::BYTEARRAY_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

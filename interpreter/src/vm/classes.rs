@@ -477,15 +477,28 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             n => Err(rt.type_error(format_args!("slice expected at most 3 arguments, got {n}"))),
         };
     }
-    if is(&cls::BYTES_CLASS) {
+    if is(&cls::BYTES_CLASS) || is(&cls::BYTEARRAY_CLASS) {
+        let mk = |rt: &Rt, d: &[u8]| {
+            if is(&cls::BYTEARRAY_CLASS) {
+                crate::objects::bytearray::new(rt, d)
+            } else {
+                bytes::new(rt, d)
+            }
+        };
         if a.is_empty() {
-            return bytes::new(rt, &[]);
+            return mk(rt, &[]);
         }
         let x = a[0];
+        if kind(x) == Kind::Bytes || kind(x) == Kind::ByteArray {
+            let mut tmp = GcVec::<u8>::new();
+            let d = bytes::data(x).unwrap_or_else(|| crate::objects::bytearray::data(x));
+            tmp.extend_from_slice(d).or_mem(rt)?;
+            return mk(rt, &tmp);
+        }
         if pstr::is_str(x) {
             let mut tmp = GcVec::<u8>::new();
             tmp.extend_from_slice(pstr::bytes_of(rt, x).unwrap_or(b"")).or_mem(rt)?;
-            return bytes::new(rt, &tmp);
+            return mk(rt, &tmp);
         }
         if let Some(n) = x.as_small_int() {
             if n < 0 {
@@ -495,7 +508,7 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             for _ in 0..n {
                 tmp.push(0).or_mem(rt)?;
             }
-            return bytes::new(rt, &tmp);
+            return mk(rt, &tmp);
         }
         let l = ops::to_list(rt, x)?;
         let mut tmp = GcVec::<u8>::new();
@@ -510,7 +523,7 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
                 }
             }
         }
-        return bytes::new(rt, &tmp);
+        return mk(rt, &tmp);
     }
     if is(&cls::TYPE_CLASS) {
         if a.len() == 1 {

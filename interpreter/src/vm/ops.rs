@@ -10,8 +10,8 @@ use crate::emit::bytecode::Op;
 use crate::objects::builtin;
 use crate::objects::class::{self, ClassObj};
 use crate::objects::{
-    boundmeth, bytes, complex, dict, exception, float, frame, function, instance, int, iter, kind, list, range, set,
-    slice, str as pstr, tuple, Kind, OrMem,
+    boundmeth, bytearray, bytes, complex, dict, exception, float, frame, function, instance, int, iter, kind, list,
+    range, set, slice, str as pstr, tuple, Kind, OrMem,
 };
 use crate::qstr::Qstr;
 use crate::value::Value;
@@ -445,11 +445,13 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             let tb = type_name(rt, bv);
             return Err(rt.type_error(format_args!("can't concat {tb} to bytes")));
         }
-        (Kind::Bytes, Kind::Bytes, 0) => {
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray, 0) => {
             let mut out = GcVec::<u8>::new();
-            out.extend_from_slice(bytes::data(a).unwrap_or(&[])).or_mem(rt)?;
-            out.extend_from_slice(bytes::data(bv).unwrap_or(&[])).or_mem(rt)?;
-            return bytes::new(rt, &out);
+            let x = if ka == Kind::Bytes { bytes::data(a).unwrap_or(&[]) } else { bytearray::data(a) };
+            out.extend_from_slice(x).or_mem(rt)?;
+            let y = if kb == Kind::Bytes { bytes::data(bv).unwrap_or(&[]) } else { bytearray::data(bv) };
+            out.extend_from_slice(y).or_mem(rt)?;
+            return if ka == Kind::Bytes { bytes::new(rt, &out) } else { bytearray::new(rt, &out) };
         }
         (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, Kind::SmallInt | Kind::BigInt | Kind::Bool, 2) => {
             return seq_repeat(rt, a, bv)
@@ -618,7 +620,11 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
             }
             return Ok(true);
         }
-        (Kind::Bytes, Kind::Bytes) => return Ok(bytes::data(a) == bytes::data(bv)),
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+            let x = if ka == Kind::Bytes { bytes::data(a).unwrap_or(&[]) } else { bytearray::data(a) };
+            let y = if kb == Kind::Bytes { bytes::data(bv).unwrap_or(&[]) } else { bytearray::data(bv) };
+            return Ok(x == y);
+        }
         (Kind::Dict, Kind::Dict) => {
             if dict::len(a) != dict::len(bv) {
                 return Ok(false);
@@ -849,12 +855,13 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
             let (h, n) = (pstr::bytes_of(rt, c).unwrap_or(b""), pstr::bytes_of(rt, x).unwrap_or(b""));
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
-        Kind::Bytes => {
-            let h = bytes::data(c).unwrap_or(&[]);
+        Kind::Bytes | Kind::ByteArray => {
+            let h = bytes::data(c).unwrap_or_else(|| bytearray::data(c));
             if let Some(i) = x.as_small_int() {
                 return Ok(h.contains(&(i as u8)));
             }
-            let n = bytes::data(x).unwrap_or(&[]);
+            let n =
+                bytes::data(x).unwrap_or_else(|| if kind(x) == Kind::ByteArray { bytearray::data(x) } else { &mut [] });
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
         Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(dict::get(rt, c, x)?.is_some()),
@@ -936,7 +943,7 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
             let (a, c, d) = range::parts(v);
             Ok((a ^ c.wrapping_mul(31) ^ d.wrapping_mul(1_000_003)) as isize)
         }
-        Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
+        Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::ByteArray => {
             let tn = type_name(rt, v);
             Err(rt.type_error(format_args!("unhashable type: '{tn}'")))
         }
@@ -988,6 +995,7 @@ pub fn truthy(rt: &mut Rt, v: Value) -> PResult<bool> {
         Kind::List => list::len(v) != 0,
         Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) != 0,
         Kind::Bytes => !bytes::data(v).unwrap_or(&[]).is_empty(),
+        Kind::ByteArray => !bytearray::data(v).is_empty(),
         Kind::Range => range::len(v) != 0,
         Kind::Iter if iter::is_view(v) => dict::len(iter::parts(v).0) != 0,
         Kind::Instance => {
@@ -1015,6 +1023,7 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::List => list::len(v) as isize,
         Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) as isize,
         Kind::Bytes => bytes::data(v).unwrap_or(&[]).len() as isize,
+        Kind::ByteArray => bytearray::data(v).len() as isize,
         Kind::Range => match isize::try_from(range::len(v)) {
             Ok(n) => n,
             Err(_) => return Err(rt.overflow_error(format_args!("Python int too large to convert to C ssize_t"))),
@@ -1043,6 +1052,7 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
 pub fn is_iterable(rt: &mut Rt, v: Value) -> PResult<bool> {
     Ok(match kind(v) {
         Kind::Str
+        | Kind::ByteArray
         | Kind::Tuple
         | Kind::List
         | Kind::Dict
@@ -1073,7 +1083,7 @@ pub fn get_iter(rt: &mut Rt, v: Value) -> PResult<Value> {
     match kind(v) {
         Kind::List | Kind::Tuple => iter::new(rt, Sub::Seq, v, 0, Value::NONE),
         Kind::Str => iter::new(rt, Sub::Str, v, 0, Value::NONE),
-        Kind::Bytes => iter::new(rt, Sub::Bytes, v, 0, Value::NONE),
+        Kind::Bytes | Kind::ByteArray => iter::new(rt, Sub::Bytes, v, 0, Value::NONE),
         Kind::Range => iter::new(rt, Sub::Range, v, 0, Value::NONE),
         Kind::Dict => iter::new(rt, Sub::DictKeys, v, 0, Value::NONE),
         Kind::Set | Kind::FrozenSet => iter::new(rt, Sub::Set, v, 0, Value::NONE),
@@ -1232,6 +1242,22 @@ pub fn getitem(rt: &mut Rt, o: Value, i: Value) -> PResult<Value> {
             let k = norm_index(rt, i, d.len(), "index")?;
             Ok(si(d[k] as isize))
         }
+        Kind::ByteArray => {
+            let n = bytearray::data(o).len();
+            if is_slice {
+                let (a, stop, st) = slice::indices(rt, i, n as isize)?;
+                let cnt = slice::count(a, stop, st);
+                let mut out = GcVec::<u8>::with_capacity(cnt).or_mem(rt)?;
+                let mut k = a;
+                for _ in 0..cnt {
+                    out.push(bytearray::data(o)[k as usize]).or_mem(rt)?;
+                    k += st;
+                }
+                return bytearray::new(rt, &out);
+            }
+            let k = norm_index(rt, i, n, "bytearray")?;
+            Ok(si(bytearray::data(o)[k] as isize))
+        }
         Kind::Range => {
             if is_slice {
                 let n = range::len(o).min(isize::MAX as i64) as isize;
@@ -1295,6 +1321,12 @@ pub fn setitem(rt: &mut Rt, o: Value, i: Value, v: Value) -> PResult<()> {
             Ok(())
         }
         Kind::Dict => dict::set(rt, o, i, v),
+        Kind::ByteArray if kind(i) != Kind::Slice => {
+            let k = norm_index(rt, i, bytearray::data(o).len(), "bytearray")?;
+            let b = bytearray::byte_of(rt, v)?;
+            bytearray::data(o)[k] = b;
+            Ok(())
+        }
         Kind::Instance => match call_special(rt, o, "__setitem__", &[i, v])? {
             Some(_) => Ok(()),
             None => {

@@ -119,6 +119,13 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             put(rt, out, &tmp)
         }
         Kind::Bytes => bytes::repr_into(rt, bytes::data(v).unwrap_or(&[]), out),
+        Kind::ByteArray => {
+            let mut tmp = Buf::new();
+            tmp.extend_from_slice(crate::objects::bytearray::data(v)).or_mem(rt)?;
+            put(rt, out, b"bytearray(")?;
+            bytes::repr_into(rt, &tmp, out)?;
+            put(rt, out, b")")
+        }
         Kind::Tuple => {
             if tuple::len(v) == 1 {
                 put(rt, out, b"(")?;

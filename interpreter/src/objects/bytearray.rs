@@ -1,0 +1,146 @@
+//! `bytearray`: a mutable byte string.
+//!
+//! Layout:
+//!   word 0  &BYTEARRAY_TYPE
+//!   1       len
+//!   2       data: HEAD of a GC block holding the bytes (raw, no header), or null
+//!
+//! Invariant: `len` <= the data block's size; word 2 is the only pointer.
+
+use crate::obj::TypeDesc;
+use crate::objects::class::BYTEARRAY_CLASS;
+use crate::objects::{kind, new_obj, Kind};
+use crate::value::Value;
+use crate::vm::{ops, PResult, Rt};
+
+crate::rt_type!(BYTEARRAY_TYPE, BYTEARRAY_INFO, "bytearray", b'A', &[2], None, ByteArray, BYTEARRAY_CLASS);
+
+crate::methods! { METHODS:
+    APPEND = "append", m_append, Method;
+    EXTEND = "extend", m_extend, Method;
+    POP = "pop", m_pop, Method;
+    DECODE = "decode", m_decode, Method;
+    HEX = "hex", m_hex, Method;
+}
+
+#[repr(C)]
+struct BaObj {
+    ty: &'static TypeDesc,
+    len: usize,
+    data: *mut u8,
+}
+
+pub fn is_bytearray(v: Value) -> bool {
+    kind(v) == Kind::ByteArray
+}
+
+fn obj(v: Value) -> *mut BaObj {
+    v.bits() as *mut BaObj
+}
+
+pub fn new(rt: &Rt, init: &[u8]) -> PResult<Value> {
+    let v = new_obj(rt, BaObj { ty: &BYTEARRAY_TYPE, len: 0, data: core::ptr::null_mut() })?;
+    extend_from(rt, v, init)?;
+    Ok(v)
+}
+
+/// The bytes (valid until the bytearray is next resized).
+pub fn data(v: Value) -> &'static mut [u8] {
+    // SAFETY: a live bytearray: `len` bytes at `data` (null only when empty).
+    unsafe {
+        let o = obj(v);
+        if (*o).data.is_null() {
+            return &mut [];
+        }
+        core::slice::from_raw_parts_mut((*o).data, (*o).len)
+    }
+}
+
+pub fn extend_from(rt: &Rt, v: Value, bytes: &[u8]) -> PResult<()> {
+    // SAFETY: a live bytearray; the data block is resized through the heap
+    // (a HEAD or null), and the new bytes are copied inside its size.
+    unsafe {
+        let o = obj(v);
+        let len = (*o).len;
+        let need = len + bytes.len();
+        let cap = if (*o).data.is_null() { 0 } else { rt.heap.size_of((*o).data) };
+        if need > cap {
+            let p = rt.heap.realloc((*o).data, need.max(cap * 2).max(16)).map_err(|_| rt.memory_error())?;
+            (*o).data = p.as_ptr();
+        }
+        core::ptr::copy(bytes.as_ptr(), (*o).data.add(len), bytes.len());
+        (*o).len = need;
+    }
+    Ok(())
+}
+
+pub fn truncate(v: Value, n: usize) {
+    // SAFETY: a live bytearray; only shrinks.
+    unsafe {
+        let o = obj(v);
+        if n < (*o).len {
+            (*o).len = n;
+        }
+    }
+}
+
+fn m_append(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let b = byte_of(rt, a[1])?;
+    extend_from(rt, a[0], &[b])?;
+    Ok(Value::NONE)
+}
+
+pub fn byte_of(rt: &mut Rt, v: Value) -> PResult<u8> {
+    let i = ops::to_index(rt, v)?;
+    if !(0..256).contains(&i) {
+        return Err(rt.value_error(format_args!("byte must be in range(0, 256)")));
+    }
+    Ok(i as u8)
+}
+
+fn m_extend(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let src = a[1];
+    if let Some(d) = crate::objects::bytes::data(src) {
+        let mut tmp = upy_heap::GcVec::<u8>::new();
+        tmp.extend_from_slice(d).map_err(|_| rt.memory_error())?;
+        return extend_from(rt, a[0], &tmp).map(|_| Value::NONE);
+    }
+    let it = ops::get_iter(rt, src)?;
+    while let Some(x) = ops::next(rt, it)? {
+        let b = byte_of(rt, x)?;
+        extend_from(rt, a[0], &[b])?;
+    }
+    Ok(Value::NONE)
+}
+
+fn m_pop(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let d = data(a[0]);
+    match d.last() {
+        Some(&b) => {
+            let n = d.len() - 1;
+            truncate(a[0], n);
+            Ok(Value::small_int(b as isize).unwrap())
+        }
+        None => Err(rt.index_error(format_args!("pop from empty bytearray"))),
+    }
+}
+
+fn m_decode(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let mut tmp = upy_heap::GcVec::<u8>::new();
+    tmp.extend_from_slice(data(a[0])).map_err(|_| rt.memory_error())?;
+    if core::str::from_utf8(&tmp).is_err() {
+        return Err(rt.value_error(format_args!("'utf-8' codec can't decode bytes")));
+    }
+    crate::objects::str::new(rt, &tmp)
+}
+
+fn m_hex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let mut tmp = upy_heap::GcVec::<u8>::new();
+    let hex = b"0123456789abcdef";
+    for i in 0..data(a[0]).len() {
+        let c = data(a[0])[i];
+        tmp.push(hex[(c >> 4) as usize]).map_err(|_| rt.memory_error())?;
+        tmp.push(hex[(c & 15) as usize]).map_err(|_| rt.memory_error())?;
+    }
+    crate::objects::str::new(rt, &tmp)
+}
