@@ -402,6 +402,24 @@ fn b_next(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             }
         }
     }
+    if kind(a[0]) == Kind::Instance {
+        // The iterator's own StopIteration (with its value) propagates.
+        return match ops::call_special(rt, a[0], "__next__", &[]) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
+                let tn = ops::type_name(rt, a[0]);
+                Err(rt.type_error(format_args!("'{tn}' object is not an iterator")))
+            }
+            Err(e)
+                if a.len() > 1
+                    && crate::objects::exception::is_exc(e)
+                    && crate::objects::exception::matches(e, &cls::STOP_ITERATION_CLASS) =>
+            {
+                Ok(a[1])
+            }
+            Err(e) => Err(e),
+        };
+    }
     match ops::next(rt, a[0])? {
         Some(v) => Ok(v),
         None if a.len() > 1 => Ok(a[1]),
