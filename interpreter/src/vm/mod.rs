@@ -23,6 +23,7 @@ pub mod modules;
 pub mod ops;
 pub mod out;
 pub mod repr;
+pub mod subscr;
 
 use crate::objects::class::{self, ClassObj};
 use crate::objects::{exception, str as pstr, tuple, OrMem};
