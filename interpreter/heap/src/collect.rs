@@ -359,6 +359,7 @@ impl Heap {
             }
         }
         self.free_hint.set(0);
+        self.multi_hint.set(0);
         (freed_allocs, freed_blocks, finalisers)
     }
 

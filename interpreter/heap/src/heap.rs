@@ -4,7 +4,8 @@
 //! realloc (in place where the neighbours allow), size query, info, lock, and the
 //! binding of a heap to the thread that runs the interpreter (`enter`).
 //!
-//! Invariants: every block below `free_hint` is in use; `live_blocks` and
+//! Invariants: every block below `free_hint` is in use; no free run of two or
+//! more blocks starts below `multi_hint`; `live_blocks` and
 //! `live_allocs` equal the HEAD+TAIL and HEAD counts of the ATB whenever no
 //! collection is running; memory handed out is zeroed to the end of its last
 //! block; with poisoning on, every word of every FREE block is `POISON`.
@@ -138,6 +139,8 @@ pub struct Heap {
     pub(crate) geo: Geometry,
 
     pub(crate) free_hint: Cell<usize>,
+    /// No free run of two or more blocks starts below this block.
+    pub(crate) multi_hint: Cell<usize>,
     pub(crate) lock_depth: Cell<u32>,
     pub(crate) collecting: Cell<bool>,
     pub(crate) auto_collect: Cell<bool>,
@@ -229,6 +232,7 @@ impl Heap {
             n_blocks: n,
             geo,
             free_hint: Cell::new(0),
+            multi_hint: Cell::new(0),
             lock_depth: Cell::new(0),
             collecting: Cell::new(false),
             auto_collect: Cell::new(true),
@@ -501,12 +505,21 @@ impl Heap {
         Ok(unsafe { NonNull::new_unchecked(p) })
     }
 
-    /// First fit from the hint. Moves the hint past the run when the run began
-    /// at the first free block seen (so everything below the hint stays used).
+    /// First fit. One-block requests scan from `free_hint` (every block below
+    /// it is in use); longer ones from the higher of it and `multi_hint` (no
+    /// free run of two or more blocks starts below it), so a heap whose low
+    /// part is riddled with one-block holes is not rescanned for every larger
+    /// request. `free_hint` moves past the run when the run began at the first
+    /// free block of the heap.
     fn find_run(&self, n: usize) -> Option<usize> {
-        let mut b = self.free_hint.get();
+        let fh = self.free_hint.get();
+        let from = if n >= 2 { fh.max(self.multi_hint.get()) } else { fh };
+        // Only a scan from free_hint sees the heap's first free block.
+        let exact = from == fh;
+        let mut b = from;
         let mut run = 0;
         let mut first_free = usize::MAX;
+        let mut first_multi = usize::MAX;
         while b < self.n_blocks {
             // Skip four used blocks at a time when a whole ATB byte has no FREE.
             if run == 0 && b.is_multiple_of(4) && b + 4 <= self.n_blocks {
@@ -522,12 +535,20 @@ impl Heap {
                     first_free = b;
                 }
                 run += 1;
+                if run == 2 && first_multi == usize::MAX {
+                    first_multi = b - 1;
+                }
                 if run == n {
                     let start = b + 1 - n;
-                    if start == first_free {
-                        self.free_hint.set(b + 1);
-                    } else if first_free > self.free_hint.get() {
-                        self.free_hint.set(first_free);
+                    if exact {
+                        if start == first_free {
+                            self.free_hint.set(b + 1);
+                        } else if first_free > fh {
+                            self.free_hint.set(first_free);
+                        }
+                    }
+                    if n >= 2 {
+                        self.multi_hint.set(first_multi.min(start));
                     }
                     return Some(start);
                 }
@@ -536,12 +557,23 @@ impl Heap {
             }
             b += 1;
         }
-        if first_free != usize::MAX && first_free > self.free_hint.get() {
-            self.free_hint.set(first_free);
-        } else if first_free == usize::MAX {
-            self.free_hint.set(self.n_blocks);
+        if exact {
+            if first_free != usize::MAX && first_free > fh {
+                self.free_hint.set(first_free);
+            } else if first_free == usize::MAX {
+                self.free_hint.set(self.n_blocks);
+            }
+        }
+        if n >= 2 {
+            self.multi_hint.set(if first_multi != usize::MAX { first_multi } else { self.n_blocks });
         }
         None
+    }
+
+    pub(crate) fn lower_multi_hint(&self, b: usize) {
+        if b < self.multi_hint.get() {
+            self.multi_hint.set(b);
+        }
     }
 
     /// Frees an allocation. The pointer must be the start of a live allocation:
@@ -600,6 +632,8 @@ impl Heap {
         if b < self.free_hint.get() {
             self.free_hint.set(b);
         }
+        // A free block just before b would start a longer run at b - 1.
+        self.lower_multi_hint(b.saturating_sub(1));
         let s = &self.stats;
         s.live_blocks.set(s.live_blocks.get() - n);
         s.live_allocs.set(s.live_allocs.get() - 1);
@@ -657,6 +691,7 @@ impl Heap {
             if b + want < self.free_hint.get() {
                 self.free_hint.set(b + want);
             }
+            self.lower_multi_hint(b + want);
             self.stats.live_blocks.set(self.stats.live_blocks.get() - (have - want));
             // SAFETY: p..p+want*BLOCK_SIZE is still ours; clear the slack past n_bytes.
             unsafe { ptr::write_bytes(p.add(n_bytes), 0, want * BLOCK_SIZE - n_bytes) };

@@ -208,3 +208,53 @@ fn bad_configuration_is_one_line() {
         assert!(e.0.contains(want) && !e.0.contains('\n'), "{e}");
     }
 }
+
+mod hints {
+    use super::common::plain;
+    use proptest::prelude::*;
+    use upy_heap::layout::BLOCK_SIZE;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+        /// The free hints only ever skip space that cannot satisfy a request:
+        /// with collection off, an allocation succeeds exactly when a free run
+        /// of its size exists, through any interleaving of allocs, frees and
+        /// reallocs of mixed sizes.
+        #[test]
+        fn allocation_succeeds_iff_a_run_exists(ops in proptest::collection::vec((0u8..3, 1usize..9, any::<usize>()), 1..400)) {
+            // Small enough to fill up, so a hint that skips a usable run shows
+            // as a refused allocation.
+            let h = plain(upy_heap::layout::Geometry::min_size() + 32 * BLOCK_SIZE);
+            h.set_auto_collect(false);
+            h.enter(|h| -> Result<(), TestCaseError> {
+                let mut live: Vec<usize> = Vec::new();
+                for (op, blocks, pick) in ops {
+                    match op {
+                        0 => {
+                            let fits = h.info().max_free >= blocks;
+                            match h.alloc(blocks * BLOCK_SIZE, false) {
+                                Ok(p) => { prop_assert!(fits); live.push(p.as_ptr() as usize); }
+                                Err(_) => prop_assert!(!fits, "{blocks} blocks refused with a run of {} free", h.info().max_free),
+                            }
+                        }
+                        1 if !live.is_empty() => {
+                            let p = live.swap_remove(pick % live.len());
+                            h.free(p as *mut u8);
+                        }
+                        2 if !live.is_empty() => {
+                            let i = pick % live.len();
+                            if let Ok(q) = h.realloc(live[i] as *mut u8, blocks * BLOCK_SIZE) {
+                                live[i] = q.as_ptr() as usize;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                for p in live { h.free(p as *mut u8); }
+                prop_assert_eq!(h.info().used, 0);
+                Ok(())
+            })?;
+            prop_assert!(h.take_failures().is_empty());
+        }
+    }
+}
