@@ -311,11 +311,12 @@ impl Heap {
                 }
             });
         }
-        // SAFETY (three sections): the tables and pool are memory the heap owns,
-        // of exactly these lengths.
+        // SAFETY: the ATB is memory the heap owns, atb_len bytes long.
         section(out, b"ATB ", |s| s.put(unsafe { core::slice::from_raw_parts(self.atb, self.geo.atb_len) }));
+        // SAFETY: the FTB is memory the heap owns, ftb_len bytes long.
         section(out, b"FTB ", |s| s.put(unsafe { core::slice::from_raw_parts(self.ftb, self.geo.ftb_len) }));
         section(out, b"POOL", |s| {
+            // SAFETY: the pool is memory the heap owns, n_blocks blocks long.
             s.put(unsafe { core::slice::from_raw_parts(self.pool as *const u8, self.n_blocks * BLOCK_SIZE) })
         });
         let snap_of = self.snapshot_of.get();
