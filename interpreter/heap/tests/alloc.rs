@@ -17,6 +17,7 @@ fn alloc_is_zeroed_including_slack() {
         h.free(p.as_ptr());
         let q = h.alloc(2 * BLOCK_SIZE + 1, false).unwrap();
         assert_eq!(q, p, "first fit reuses the lowest free run");
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         let bytes = unsafe { core::slice::from_raw_parts(q.as_ptr(), 3 * BLOCK_SIZE) };
         assert!(bytes.iter().all(|&b| b == 0), "allocation and its last block's slack are zeroed");
         assert_eq!(h.size_of(q.as_ptr()), 3 * BLOCK_SIZE);
@@ -49,6 +50,7 @@ fn free_of_non_head_is_reported() {
     h.enter(|h| {
         let a = h.alloc(BLOCK_SIZE * 2, false).unwrap();
         // interior (TAIL) pointer
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         h.free(unsafe { a.as_ptr().add(BLOCK_SIZE) });
         let f = h.take_failures();
         assert_eq!(f.len(), 1);
@@ -73,14 +75,17 @@ fn realloc_in_place_and_moving() {
     let h = plain(64 * 1024);
     h.enter(|h| {
         let a = h.alloc(BLOCK_SIZE, false).unwrap();
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { a.as_ptr().write(7) };
         let a2 = h.realloc(a.as_ptr(), BLOCK_SIZE * 3).unwrap();
         assert_eq!(a2, a, "grows in place into free neighbours");
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         assert_eq!(unsafe { a2.as_ptr().read() }, 7);
         assert_eq!(h.size_of(a2.as_ptr()), 3 * BLOCK_SIZE);
         let blocker = h.alloc(1, false).unwrap();
         let a3 = h.realloc(a2.as_ptr(), BLOCK_SIZE * 5).unwrap();
         assert_ne!(a3, a2, "moves when the neighbour is taken");
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         assert_eq!(unsafe { a3.as_ptr().read() }, 7, "contents move with it");
         let bytes = unsafe { core::slice::from_raw_parts(a3.as_ptr().add(3 * BLOCK_SIZE), 2 * BLOCK_SIZE) };
         assert!(bytes.iter().all(|&b| b == 0), "gained bytes are zeroed");

@@ -16,6 +16,7 @@ fn alive(h: &Heap, p: usize) -> bool {
 fn root_section_keeps_blocks_alive() {
     let h = plain(64 * 1024);
     let mut roots = [0usize; 8];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), roots.len()) };
     h.enter(|h| {
         // No address is ever held in this frame: helpers store them straight
@@ -25,6 +26,7 @@ fn root_section_keeps_blocks_alive() {
         scrub_stack();
         h.collect();
         assert_eq!(h.info().used, BLOCK_SIZE, "only the exact root survives");
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { core::ptr::write_volatile(&mut roots[3], 0) };
         scrub_stack();
         h.collect();
@@ -38,6 +40,7 @@ fn root_section_keeps_blocks_alive() {
 #[inline(never)]
 fn plant(h: &Heap, slot: &mut usize, offset: usize) {
     let b = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as usize;
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { core::ptr::write_volatile(slot, b + offset) };
 }
 
@@ -85,6 +88,7 @@ fn unreachable_blocks_are_freed_and_reused() {
         let before = h.info().used;
         for _ in 0..100 {
             let p = h.alloc(BLOCK_SIZE * 4, false).unwrap();
+            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
             unsafe { p.as_ptr().write_bytes(0x11, 16) };
         }
         scrub_stack();
@@ -104,6 +108,7 @@ fn build_list(h: &Heap, n: usize) -> usize {
     let mut head = 0usize;
     for i in 0..n {
         let p = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as *mut usize;
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe {
             p.write(head);
             p.add(1).write(i);
@@ -118,6 +123,7 @@ fn list_len(head: usize) -> usize {
     let mut p = head;
     while p != 0 {
         n += 1;
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         p = unsafe { *(p as *const usize) };
     }
     n
@@ -131,6 +137,7 @@ fn mark_stack_overflow_rescans() {
     c.crash_dumps = false;
     let h = Heap::new(c).unwrap();
     let mut roots = [0usize; 4];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), roots.len()) };
     h.enter(|h| {
         // A wide structure: one block pointing at 3 lists of 500 nodes, so the
@@ -138,16 +145,20 @@ fn mark_stack_overflow_rescans() {
         let hub = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as *mut usize;
         for k in 0..3 {
             let l = build_list(h, 500);
+            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
             unsafe { hub.add(k).write(l) };
         }
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { core::ptr::write_volatile(&mut roots[0], hub as usize) };
         scrub_stack();
         h.collect();
         for k in 0..3 {
+            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
             assert_eq!(list_len(unsafe { *hub.add(k) }), 500);
             let mut p = unsafe { *hub.add(k) };
             while p != 0 {
                 assert!(alive(h, p));
+                // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                 p = unsafe { *(p as *const usize) };
             }
         }
@@ -166,6 +177,7 @@ fn finaliser(p: *mut u8) {
     if !locked {
         LOCKED_DURING.store(false, std::sync::atomic::Ordering::SeqCst);
     }
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { p.write(0xF1) };
 }
 
@@ -174,9 +186,11 @@ fn finalisers_run_for_unreachable_blocks_with_heap_locked() {
     let h = plain(64 * 1024);
     h.set_finaliser(Some(finaliser));
     let mut roots = [0usize; 2];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), roots.len()) };
     h.enter(|h| {
         let kept = h.alloc(BLOCK_SIZE, true).unwrap().as_ptr() as usize;
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { core::ptr::write_volatile(&mut roots[0], kept) };
         for _ in 0..10 {
             h.alloc(BLOCK_SIZE, true).unwrap();
@@ -187,6 +201,7 @@ fn finalisers_run_for_unreachable_blocks_with_heap_locked() {
         assert!((8..=10).contains(&n), "finalised {n} of 10 unreachable blocks");
         assert!(LOCKED_DURING.load(std::sync::atomic::Ordering::SeqCst));
         assert!(alive(h, kept));
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         assert_ne!(unsafe { *(kept as *const u8) }, 0xF1, "the reachable block was not finalised");
     });
 }

@@ -38,9 +38,11 @@ fn on_demand_dump_reads_back() {
     let path = dir.join("x.heapdump");
     let h = common::plain(64 * 1024);
     let mut roots = [0usize; 3];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), 3) };
     let (written, pool_addr) = h.enter(|h| {
         let p = h.alloc(BLOCK_SIZE * 2, false).unwrap();
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { p.as_ptr().write_bytes(0x5A, 8) };
         roots[1] = p.as_ptr() as usize;
         h.collect();

@@ -31,6 +31,7 @@ fn every_fault_has_a_name_and_a_line() {
 fn forget_root() {
     let h = heap_with(Fault::ForgetRoot, 64 * 1024);
     let mut roots = [0usize; 4];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), roots.len()) };
     h.enter(|h| {
         plant(h, &mut roots[2]);
@@ -79,6 +80,7 @@ fn make_garbage(h: &Heap) {
 #[inline(never)]
 fn plant(h: &Heap, slot: &mut usize) {
     let p = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as usize;
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { core::ptr::write_volatile(slot, p) };
 }
 
@@ -97,6 +99,7 @@ fn mark_overflow_drop() {
     c.fault = Some(Fault::MarkOverflowDrop);
     let h = Heap::new(c).unwrap();
     let mut roots = [0usize; 1];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), 1) };
     h.enter(|h| {
         let hub = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as *mut usize;
@@ -104,11 +107,14 @@ fn mark_overflow_drop() {
             let mut head = 0usize;
             for _ in 0..50 {
                 let n = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as *mut usize;
+                // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                 unsafe { n.write(head) };
                 head = n as usize;
             }
+            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
             unsafe { hub.add(k).write(head) };
         }
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { core::ptr::write_volatile(&mut roots[0], hub as usize) };
         h.collect();
     });
@@ -126,9 +132,11 @@ fn early_finaliser() {
     let h = heap_with(Fault::EarlyFinaliser, 64 * 1024);
     h.set_finaliser(Some(fin));
     let mut roots = [0usize; 1];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), 1) };
     h.enter(|h| {
         let p = h.alloc(BLOCK_SIZE, true).unwrap().as_ptr() as usize;
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { core::ptr::write_volatile(&mut roots[0], p) };
         h.alloc(8, false).unwrap();
     });

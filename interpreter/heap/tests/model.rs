@@ -48,6 +48,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
     let h = Heap::new(config()).unwrap();
     // Root section: slot i holds the address of model allocation i (or 0).
     let mut roots = [0usize; SLOTS];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), SLOTS) };
     // Model: per slot, the bytes the allocation must hold.
     let mut model: Vec<Option<Vec<u8>>> = vec![None; SLOTS];
@@ -58,8 +59,10 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     let Some(slot) = model.iter().position(|m| m.is_none()) else { continue };
                     match h.alloc(n, false) {
                         Ok(p) => {
+                            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                             let bytes = unsafe { core::slice::from_raw_parts(p.as_ptr(), n) };
                             prop_assert!(bytes.iter().all(|&b| b == 0), "fresh memory is zeroed");
+                            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                             unsafe { core::ptr::write_volatile(&mut roots[slot], p.as_ptr() as usize) };
                             model[slot] = Some(vec![0; n]);
                         }
@@ -76,6 +79,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     let slot = i % SLOTS;
                     if model[slot].take().is_some() {
                         let p = roots[slot];
+                        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                         unsafe { core::ptr::write_volatile(&mut roots[slot], 0) };
                         h.free(p as *mut u8);
                     }
@@ -84,8 +88,10 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     let slot = i % SLOTS;
                     if let Some(m) = &mut model[slot] {
                         if let Ok(q) = h.realloc(roots[slot] as *mut u8, n) {
+                            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                             unsafe { core::ptr::write_volatile(&mut roots[slot], q.as_ptr() as usize) };
                             let keep = m.len().min(n);
+                            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                             let bytes = unsafe { core::slice::from_raw_parts(q.as_ptr(), n) };
                             prop_assert_eq!(&bytes[..keep], &m[..keep], "realloc keeps the contents");
                             prop_assert!(bytes[keep..].iter().all(|&b| b == 0), "gained bytes are zero");
@@ -97,6 +103,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     let slot = i % SLOTS;
                     if let Some(m) = &mut model[slot] {
                         let at = i % m.len();
+                        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                         unsafe { (roots[slot] as *mut u8).add(at).write(b) };
                         m[at] = b;
                     }
@@ -108,6 +115,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                 if let Some(m) = m {
                     let p = roots[slot];
                     prop_assert!(h.size_of(p as *const u8) >= m.len(), "slot {} lost its block", slot);
+                    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                     let bytes = unsafe { core::slice::from_raw_parts(p as *const u8, m.len()) };
                     prop_assert_eq!(bytes, &m[..]);
                 }

@@ -16,6 +16,7 @@ fn checks(h: &Heap) -> Vec<&'static str> {
 fn healthy_heap_under_torture_is_silent() {
     let h = torture(128 * 1024);
     let mut roots = [0usize; 4];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), roots.len()) };
     h.enter(|h| {
         let mut keep: GcVec<GcVec<u64>> = GcVec::new();
@@ -29,8 +30,10 @@ fn healthy_heap_under_torture_is_silent() {
                 keep.remove((i as usize * 7) % keep.len());
             }
             let b = GcBox::new([i; 5]).unwrap();
+            // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
             unsafe { core::ptr::write_volatile(&mut roots[(i % 4) as usize], b.as_ptr() as usize) };
             if i % 2 == 0 {
+                // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
                 unsafe { core::ptr::write_volatile(&mut roots[(i % 4) as usize], 0) };
             }
         }
@@ -138,10 +141,12 @@ fn dangling_field_names_both_ends() {
     let desc = &NODE_DESC as *const u64 as usize;
     assert!(h.register_type(desc as *const (), &NODE));
     let mut roots = [0usize; 1];
+    // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
     unsafe { h.set_root_section(roots.as_ptr(), 1) };
     h.enter(|h| {
         let obj = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as *mut usize;
         let target = h.alloc(BLOCK_SIZE, false).unwrap().as_ptr() as usize;
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe {
             obj.write(desc);
             obj.add(1).write(target);
@@ -157,6 +162,7 @@ fn dangling_field_names_both_ends() {
         let ob = t::block_index(h, obj as *const u8).unwrap();
         assert_eq!(f[0].referrer_block, Some(ob));
         assert!(f[0].message.contains("type test-node") && f[0].message.contains("FREE"), "{}", f[0].message);
+        // SAFETY: test code; the address is a live allocation of this heap, or the test's own root array.
         unsafe { obj.add(1).write(0) };
     });
 }
