@@ -27,6 +27,7 @@ pub mod compile;
 pub mod emit;
 pub mod error;
 pub mod lexer;
+pub mod modules;
 pub mod obj;
 pub mod objects;
 pub mod parse;

@@ -39,6 +39,7 @@ fn main() -> ExitCode {
     let mut knobs: Vec<(&'static str, String)> = Vec::new();
     let mut mode = Mode2::Run;
     let mut file: Option<String> = None;
+    let mut script_args: Vec<String> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
@@ -75,7 +76,12 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            _ if file.is_none() && !a.starts_with('-') => file = Some(a.to_string()),
+            _ if !a.starts_with('-') => {
+                // The script; everything after it is the script's own arguments.
+                file = Some(a.to_string());
+                script_args = args[i + 1..].to_vec();
+                break;
+            }
             _ => {
                 eprintln!("upy: bad usage: {USAGE}");
                 return ExitCode::from(2);
@@ -128,7 +134,9 @@ fn main() -> ExitCode {
             }
         };
         let mut out = upy::vm::out::Out::new();
-        run(&mut vm, &mut out, mode, &file, &src)
+        let mut argv: Vec<&str> = vec![file.as_str()];
+        argv.extend(script_args.iter().map(String::as_str));
+        run(&mut vm, &mut out, mode, &file, &src, &argv)
     });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
@@ -137,7 +145,7 @@ fn main() -> ExitCode {
 }
 
 #[allow(clippy::result_large_err)]
-fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &[u8]) -> u8 {
+fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &[u8], argv: &[&str]) -> u8 {
     let r: Result<u8, CompileError> = vm.enter(|cx| {
         let fname = match cx.state.qstr.intern(file.as_bytes()) {
             Ok(q) => q,
@@ -160,7 +168,7 @@ fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, mode: Mode2, file: &str, src: &
                 Ok(0)
             }
             Mode2::Check | Mode2::Parse => Ok(0),
-            Mode2::Run => Ok(upy::vm::run_program(cx, out, code, file, src, STACK_LIMIT)),
+            Mode2::Run => Ok(upy::vm::run_program(cx, out, code, file, src, STACK_LIMIT, argv)),
         }
     });
     match r {

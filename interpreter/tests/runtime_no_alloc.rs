@@ -66,7 +66,7 @@ fn run_counted(src: &[u8], name: &str) -> usize {
         ON.store(true, Ordering::SeqCst);
         let q = cx.state.qstr.intern(name.as_bytes()).expect("intern");
         if let Ok(code) = upy::compile(cx, src, q, upy::Mode::Exec) {
-            upy::vm::run_program(cx, &mut out, code, name, src, 100 << 20);
+            upy::vm::run_program(cx, &mut out, code, name, src, 100 << 20, &[name]);
         }
         ON.store(false, Ordering::SeqCst);
     });

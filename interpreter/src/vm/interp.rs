@@ -759,20 +759,20 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
             Op::IMPORT_NAME => {
                 let q = Qstr(uvar(bc, &mut st.ip));
                 st.sp -= 2;
-                let level = s[st.sp];
-                if level.as_small_int().unwrap_or(0) != 0 {
-                    return Err(rt.error(
-                        &cls::IMPORT_ERROR_CLASS,
-                        format_args!("attempted relative import with no known parent package"),
-                    ));
-                }
-                let m = super::modules::import(rt, q)?;
+                let level = s[st.sp].as_small_int().unwrap_or(0);
+                let fromlist = s[st.sp + 1];
+                let g = frame::globals(fr);
+                let m = super::import::import_name(rt, q, fromlist, level, g)?;
                 push!(s, st, m);
             }
             Op::IMPORT_FROM => {
                 let q = Qstr(uvar(bc, &mut st.ip));
                 let m = s[st.sp - 1];
-                let v = match super::attr::try_getattr(rt, m, q)? {
+                let mut v = super::attr::try_getattr(rt, m, q)?;
+                if v.is_none() {
+                    v = super::import::import_submodule(rt, m, q)?;
+                }
+                let v = match v {
                     Some(v) => v,
                     None => {
                         let n = rt.st.qstr.str(q);

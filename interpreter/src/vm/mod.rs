@@ -18,8 +18,8 @@ pub mod args;
 pub mod attr;
 pub mod builtins;
 pub mod classes;
+pub mod import;
 pub mod interp;
-pub mod modules;
 pub mod ops;
 pub mod out;
 pub mod repr;
@@ -45,6 +45,10 @@ pub const SLOT_RECERR: usize = 3;
 
 /// The imported modules (`sys.modules`).
 pub const SLOT_MODULES: usize = 4;
+/// `sys.argv` (a list).
+pub const SLOT_ARGV: usize = 5;
+/// `sys.path` (a list of directory names).
+pub const SLOT_PATH: usize = 6;
 
 /// Default bound on nested Python calls (CPython's recursion limit).
 pub const MAX_DEPTH: u32 = 1000;
@@ -120,6 +124,11 @@ impl<'a> Rt<'a> {
         self.st.runtime[SLOT_BUILTINS] = b;
         let m = crate::objects::dict::new(self)?;
         self.st.runtime[SLOT_MODULES] = m;
+        let argv = crate::objects::list::new(self, 0)?;
+        self.st.runtime[SLOT_ARGV] = argv;
+        let empty = pstr::from_str(self, "")?;
+        let path = crate::objects::list::from_slice(self, &[empty])?;
+        self.st.runtime[SLOT_PATH] = path;
         Ok(())
     }
 
@@ -285,9 +294,34 @@ fn format_chain(rt: &mut Rt, exc: Value, file: &str, src: &[u8], w: &mut GcVec<u
     }
 }
 
-/// Runs a compiled program (inside `Vm::enter`): builds the runtime, runs
-/// the module, and reports an uncaught exception on stderr. Returns the exit
-/// status: 0, or 1 after an uncaught exception.
+/// Sets `sys.argv` to `argv` and `sys.path[0]` to the directory of the
+/// script `argv[0]` names ('' — the current directory — for `-c`, `-m`
+/// and stdin, whose `argv[0]` has no slash).
+pub fn set_program_args(rt: &mut Rt, argv: &[&str]) -> PResult<()> {
+    let l = rt.st.runtime[SLOT_ARGV];
+    crate::objects::list::truncate(l, 0);
+    for a in argv {
+        let s = pstr::from_str(rt, a)?;
+        let l = rt.st.runtime[SLOT_ARGV];
+        crate::objects::list::append(rt, l, s)?;
+    }
+    let dir = match argv.first().and_then(|a| a.rfind('/').map(|k| &a[..k])) {
+        Some("") => "/",
+        Some(d) => d,
+        None => "",
+    };
+    let d = pstr::from_str(rt, dir)?;
+    let path = rt.st.runtime[SLOT_PATH];
+    if crate::objects::list::len(path) > 0 {
+        crate::objects::list::items(path)[0] = d;
+    }
+    Ok(())
+}
+
+/// Runs a compiled program (inside `Vm::enter`): builds the runtime, sets
+/// `sys.argv` (and `sys.path[0]` from `argv[0]`), runs the module, and
+/// reports an uncaught exception on stderr. Returns the exit status: 0, or
+/// 1 after an uncaught exception.
 pub fn run_program(
     cx: &mut crate::state::Ctx<'_>,
     out: &mut out::Out,
@@ -295,11 +329,12 @@ pub fn run_program(
     file: &str,
     src: &[u8],
     stack_limit: usize,
+    argv: &[&str],
 ) -> u8 {
     let marker = 0u8;
     let base = core::hint::black_box(&marker) as *const u8 as usize;
     let mut rt = Rt::new(cx.heap, cx.state, out, base, stack_limit);
-    if let Err(_e) = rt.init() {
+    if rt.init().and_then(|_| set_program_args(&mut rt, argv)).is_err() {
         rt.out.flush();
         eprintln!("MemoryError: heap too small to start the runtime");
         return 1;
