@@ -1,0 +1,2 @@
+# A leaf submodule (no .exp: not a program).
+LEAF = 'leaf'
