@@ -759,16 +759,7 @@ fn compile_src(rt: &mut Rt, src: Value, mode: crate::Mode, fname: &str) -> PResu
     let file = crate::qstr::q::string;
     match crate::compile::compile_with(&mut rt.st.qstr, &text, file, mode) {
         Ok(code) => Ok(code),
-        Err(e) => {
-            let cls = match e.kind {
-                crate::ErrorKind::Memory => return Err(rt.memory_error()),
-                crate::ErrorKind::Indentation => &cls::INDENTATION_ERROR_CLASS,
-                crate::ErrorKind::Tab => &cls::TAB_ERROR_CLASS,
-                _ => &cls::SYNTAX_ERROR_CLASS,
-            };
-            let line = e.line;
-            Err(rt.error(cls, format_args!("{} (<string>, line {line})", e.message())))
-        }
+        Err(e) => Err(super::compile_error(rt, &e, "<string>")),
     }
 }
 

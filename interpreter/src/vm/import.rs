@@ -71,12 +71,12 @@ pub fn import_submodule(rt: &mut Rt, m: Value, attr: Qstr) -> PResult<Option<Val
     full.extend_from_slice(rt.st.qstr.get(attr)).or_mem(rt)?;
     match import_one(rt, &full, full.len(), m) {
         Ok(v) => Ok(Some(v)),
-        Err(e) if is_not_found(rt, e) => Ok(None),
+        Err(e) if is_not_found(e) => Ok(None),
         Err(e) => Err(e),
     }
 }
 
-fn is_not_found(_rt: &Rt, e: Value) -> bool {
+fn is_not_found(e: Value) -> bool {
     crate::objects::exception::is_exc(e) && crate::objects::exception::matches(e, &cls::MODULE_NOT_FOUND_ERROR_CLASS)
 }
 
@@ -110,8 +110,7 @@ fn resolve_relative(rt: &mut Rt, name: Qstr, level: isize, globals: Value, out: 
         }
     }
     out.extend_from_slice(pkg).or_mem(rt)?;
-    let n = rt.st.qstr.get(name);
-    if !n.is_empty() {
+    if !rt.st.qstr.get(name).is_empty() {
         out.push(b'.').or_mem(rt)?;
         let n = rt.st.qstr.get(name);
         out.extend_from_slice(n).or_mem(rt)?;
@@ -207,16 +206,7 @@ fn load(rt: &mut Rt, qn: Qstr, file: &[u8], src: &[u8], pkg_dir: Option<&[u8]>) 
     let fq = rt.intern(file)?;
     let code = match crate::compile::compile_with(&mut rt.st.qstr, src, fq, crate::Mode::Exec) {
         Ok(c) => c,
-        Err(e) => {
-            let c = match e.kind {
-                crate::ErrorKind::Memory => return Err(rt.memory_error()),
-                crate::ErrorKind::Indentation => &cls::INDENTATION_ERROR_CLASS,
-                crate::ErrorKind::Tab => &cls::TAB_ERROR_CLASS,
-                _ => &cls::SYNTAX_ERROR_CLASS,
-            };
-            let f = rt.st.qstr.str(fq);
-            return Err(rt.error(c, format_args!("{} ({f}, line {})", e.message(), e.line)));
-        }
+        Err(e) => return Err(crate::vm::compile_error(rt, &e, rt.st.qstr.str(fq))),
     };
     let m = module::new(rt, qn)?;
     let g = module::parts(m).1;

@@ -227,6 +227,19 @@ impl<'a> Rt<'a> {
     }
 }
 
+/// The exception a compile error raises at run time (exec, eval, compile of
+/// an imported file): SyntaxError/IndentationError/TabError with the text
+/// `msg (file, line N)`, or the MemoryError.
+pub fn compile_error(rt: &Rt, e: &crate::CompileError, file: &str) -> Value {
+    let c = match e.kind {
+        crate::ErrorKind::Memory => return rt.memory_error(),
+        crate::ErrorKind::Indentation => &class::INDENTATION_ERROR_CLASS,
+        crate::ErrorKind::Tab => &class::TAB_ERROR_CLASS,
+        _ => &class::SYNTAX_ERROR_CLASS,
+    };
+    rt.error(c, format_args!("{} ({file}, line {})", e.message(), e.line))
+}
+
 /// Runs a compiled module in a fresh `__main__` namespace. Returns the
 /// uncaught exception, if any.
 pub fn run_main(rt: &mut Rt, code: Value) -> PResult<()> {
