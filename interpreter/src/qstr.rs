@@ -137,6 +137,16 @@ predefined! {
     while_ => "while",
     with => "with",
     yield_ => "yield",
+    __get__ => "__get__",
+    __set__ => "__set__",
+    __delete__ => "__delete__",
+    __set_name__ => "__set_name__",
+    __getattribute__ => "__getattribute__",
+    __setattr__ => "__setattr__",
+    __delattr__ => "__delattr__",
+    __slots__ => "__slots__",
+    __init_subclass__ => "__init_subclass__",
+    metaclass => "metaclass",
 }
 
 /// Strings up to this length are interned when they appear as constants.

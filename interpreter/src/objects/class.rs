@@ -11,8 +11,10 @@
 //!           whose instance layout a heap class's instances use
 //!   6-7     sname: &'static str
 //!   8-9     methods: static table of built-in methods
+//!   10      meta: the metaclass of a heap class made by a subclass of `type`
+//!           (NONE for statics and for classes whose metaclass is `type`)
 //!
-//! Invariants: words 1-4 are the only heap pointers; a heap class's mro ends
+//! Invariants: words 1-4 and 10 are the only heap pointers; a heap class's mro ends
 //! with `object`, and every static class's `base` chain ends at `object`.
 
 use crate::obj::TypeDesc;
@@ -32,10 +34,11 @@ pub struct ClassObj {
     pub base: Option<&'static ClassObj>,
     pub sname: &'static str,
     pub methods: &'static [&'static BuiltinObj],
+    pub meta: Value,
 }
 
 crate::rt_type!(TYPE_TYPE, TYPE_INFO, "type", b'T', &[], None, Class, TYPE_CLASS);
-crate::rt_type!(CLASS_TYPE, CLASS_INFO, "class", b'K', &[1, 2, 3, 4], None, Class, TYPE_CLASS);
+crate::rt_type!(CLASS_TYPE, CLASS_INFO, "class", b'K', &[1, 2, 3, 4, 10], None, Class, TYPE_CLASS);
 
 macro_rules! static_class {
     ($($id:ident = $name:expr, $base:expr, $methods:expr;)*) => {
@@ -48,6 +51,7 @@ macro_rules! static_class {
             base: $base,
             sname: $name,
             methods: $methods,
+            meta: Value::NONE,
         };)*
     };
 }
@@ -57,7 +61,7 @@ const NO: &[&BuiltinObj] = &[];
 
 static_class! {
     OBJECT_CLASS = "object", None, o::instance::OBJECT_METHODS;
-    TYPE_CLASS = "type", Some(&OBJECT_CLASS), NO;
+    TYPE_CLASS = "type", Some(&OBJECT_CLASS), crate::vm::classes::TYPE_METHODS;
     NONE_CLASS = "NoneType", Some(&OBJECT_CLASS), NO;
     INT_CLASS = "int", Some(&OBJECT_CLASS), o::int::METHODS;
     BOOL_CLASS = "bool", Some(&INT_CLASS), NO;
@@ -299,8 +303,27 @@ pub fn new_class(rt: &Rt, name: Qstr, bases: Value, ns: Value, base: &'static Cl
             base: Some(base),
             sname: "",
             methods: &[],
+            meta: Value::NONE,
         },
     )
+}
+
+/// Sets a heap class's metaclass (a subclass of `type`) while it is built.
+pub fn set_meta(cls: Value, meta: Value) {
+    debug_assert!(is_heap_class(cls));
+    // SAFETY: a heap class being built, held by the caller; the field is a
+    // Value slot listed in the type's pointer fields.
+    unsafe { (*super::raw::<ClassObj>(cls)).meta = meta };
+}
+
+/// The class of a class object: its metaclass, or `type`.
+pub fn meta_of(cls: Value) -> Value {
+    let m = get(cls).meta;
+    if m.is_ptr() {
+        m
+    } else {
+        TYPE_CLASS.value()
+    }
 }
 
 /// Sets a heap class's MRO once it is computed.

@@ -34,6 +34,8 @@ crate::methods! { OBJECT_METHODS:
     OBJ_NEW = "__new__", crate::vm::classes::object_new, Static;
     OBJ_INIT = "__init__", crate::vm::classes::object_init, Method;
     OBJ_SETATTR = "__setattr__", crate::vm::classes::object_setattr, Method;
+    OBJ_GETATTRIBUTE = "__getattribute__", crate::vm::attr::object_getattribute, Method;
+    OBJ_DELATTR = "__delattr__", crate::vm::attr::object_delattr, Method;
 }
 
 crate::rt_type!(SUPER_TYPE, SUPER_INFO, "super", b's', &[1, 2], None, Super, SUPER_CLASS);

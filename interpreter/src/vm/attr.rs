@@ -50,8 +50,27 @@ fn bind(rt: &mut Rt, attr: Value, o: Value, cls: Value) -> PResult<Value> {
             }
             call(rt, g, &[o], &[])
         }
+        Kind::Instance => match desc_method(rt, attr, q::__get__)? {
+            Some(g) => call(rt, g, &[attr, o, cls], &[]),
+            None => Ok(attr),
+        },
         _ => Ok(attr),
     }
+}
+
+/// `attr`'s class's `name` (`__get__`, `__set__`, `__delete__`) when `attr`
+/// is an instance of a user class defining it: a user descriptor.
+fn desc_method(rt: &mut Rt, attr: Value, name: Qstr) -> PResult<Option<Value>> {
+    if kind(attr) != Kind::Instance {
+        return Ok(None);
+    }
+    let c = instance::parts(attr).0;
+    class::lookup(rt, c, name)
+}
+
+/// A data descriptor: a user descriptor with `__set__` or `__delete__`.
+fn is_data_desc(rt: &mut Rt, attr: Value) -> PResult<bool> {
+    Ok(desc_method(rt, attr, q::__set__)?.is_some() || desc_method(rt, attr, q::__delete__)?.is_some())
 }
 
 /// Binds a class attribute looked up on the class itself.
@@ -60,6 +79,10 @@ fn bind_class(rt: &mut Rt, attr: Value, cls: Value) -> PResult<Value> {
         Kind::ClassMethod => boundmeth::new(rt, cls, instance::wrapped(attr)),
         Kind::StaticMethod => Ok(instance::wrapped(attr)),
         Kind::Builtin if builtin::get(attr).bind == Bind::ClassMethod => boundmeth::new(rt, cls, attr),
+        Kind::Instance => match desc_method(rt, attr, q::__get__)? {
+            Some(g) => call(rt, g, &[attr, Value::NONE, cls], &[]),
+            None => Ok(attr),
+        },
         _ => Ok(attr),
     }
 }
@@ -195,14 +218,26 @@ fn class_attr(rt: &mut Rt, c: Value, name: Qstr) -> PResult<Option<Value>> {
     }
     match class::lookup(rt, c, name)? {
         Some(a) => Ok(Some(bind_class(rt, a, c)?)),
-        None if name == q::__class__ => Ok(Some(class::TYPE_CLASS.value())),
-        None => Ok(None),
+        None if name == q::__class__ => Ok(Some(class::meta_of(c))),
+        None => {
+            // Methods and attributes of the metaclass, bound to the class.
+            let m = class::get(c).meta;
+            if m.is_ptr() {
+                if let Some(a) = class::lookup(rt, m, name)? {
+                    return Ok(Some(bind(rt, a, c, m)?));
+                }
+            }
+            Ok(None)
+        }
     }
 }
 
 fn super_attr(rt: &mut Rt, sup: Value, name: Qstr) -> PResult<Option<Value>> {
     let (c, this) = instance::super_parts(sup);
-    let start = if class::is_class(this) { this } else { type_of(rt, this) };
+    // super(C, x): x's MRO when x is a subclass of C (class methods, __new__),
+    // else type(x)'s (instance methods, including a metaclass's methods).
+    let as_type = class::is_class(this) && class::is_subclass(this, c);
+    let start = if as_type { this } else { type_of(rt, this) };
     let n = class::mro_len(start);
     let mut i = 0;
     while i < n && class::mro_item(start, i) != c {
@@ -219,7 +254,7 @@ fn super_attr(rt: &mut Rt, sup: Value, name: Qstr) -> PResult<Option<Value>> {
             co.methods.iter().find(|m| m.name.as_bytes() == s).map(|m| m.value())
         };
         if let Some(a) = found {
-            if class::is_class(this) {
+            if as_type {
                 return Ok(Some(bind_class(rt, a, this)?));
             }
             return Ok(Some(bind(rt, a, this, start)?));
@@ -230,6 +265,8 @@ fn super_attr(rt: &mut Rt, sup: Value, name: Qstr) -> PResult<Option<Value>> {
 }
 
 /// `getattr(o, name)` without raising: None if there is no such attribute.
+/// A user `__getattribute__` replaces the generic lookup; `__getattr__` is
+/// the fallback when either finds nothing.
 pub fn try_getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
     let k = kind(o);
     match k {
@@ -238,9 +275,56 @@ pub fn try_getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> 
         _ => {}
     }
     let cls = type_of(rt, o);
+    let found = match user_getattribute(rt, k, cls)? {
+        Some(ga) => match call(rt, ga, &[o, Value::qstr(name)], &[]) {
+            Ok(v) => Some(v),
+            Err(e) if exception::is_exc(e) && exception::matches(e, &class::ATTRIBUTE_ERROR_CLASS) => {
+                match class::lookup(rt, cls, q::__getattr__)? {
+                    Some(_) => None,
+                    None => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        },
+        None => generic_getattr(rt, o, name)?,
+    };
+    if found.is_some() {
+        return Ok(found);
+    }
+    if k == Kind::Instance || k == Kind::Exception {
+        if let Some(ga) = class::lookup(rt, cls, q::__getattr__)? {
+            let nm = Value::qstr(name);
+            return Ok(Some(call(rt, ga, &[o, nm], &[])?));
+        }
+    }
+    Ok(None)
+}
+
+/// A `__getattribute__` defined in Python on an instance's class.
+fn user_getattribute(rt: &mut Rt, k: Kind, cls: Value) -> PResult<Option<Value>> {
+    if k != Kind::Instance {
+        return Ok(None);
+    }
+    Ok(class::lookup(rt, cls, q::__getattribute__)?.filter(|&f| kind(f) == Kind::Function))
+}
+
+/// `object.__getattribute__`: data descriptors, the instance dict, the
+/// object's own attributes, then other class attributes (bound).
+pub fn generic_getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
+    let cls = type_of(rt, o);
     let ca = class::lookup(rt, cls, name)?;
     if let Some(a) = ca {
-        if kind(a) == Kind::Property {
+        if kind(a) == Kind::Property || (kind(a) == Kind::Instance && is_data_desc(rt, a)?) {
+            if kind(a) == Kind::Instance && desc_method(rt, a, q::__get__)?.is_none() {
+                // A data descriptor without __get__: the instance dict wins, else the descriptor.
+                let d = instance_dict(o);
+                if d.is_ptr() {
+                    if let Some(v) = dict::get_qstr(rt, d, name)? {
+                        return Ok(Some(v));
+                    }
+                }
+                return Ok(Some(a));
+            }
             return Ok(Some(bind(rt, a, o, cls)?));
         }
     }
@@ -250,19 +334,71 @@ pub fn try_getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> 
             return Ok(Some(v));
         }
     }
+    if name == q::__dict__ && kind(o) == Kind::Instance && d.is_ptr() {
+        // Instances of classes that all declare __slots__ have no __dict__.
+        let probe = q::__dict__;
+        if slots_allow(rt, cls, probe)? && !slots_list(rt, cls, probe)? {
+            return Ok(Some(d));
+        }
+    }
     if let Some(v) = special_attr(rt, o, name)? {
         return Ok(Some(v));
     }
     if let Some(a) = ca {
         return Ok(Some(bind(rt, a, o, cls)?));
     }
-    if k == Kind::Instance || k == Kind::Exception {
-        if let Some(ga) = class::lookup(rt, cls, q::__getattr__)? {
-            let nm = Value::qstr(name);
-            return Ok(Some(call(rt, ga, &[o, nm], &[])?));
+    Ok(None)
+}
+
+/// Does some class in `cls`'s MRO list `name` in its `__slots__`?
+fn slots_list(rt: &mut Rt, cls: Value, name: Qstr) -> PResult<bool> {
+    for i in 0..class::mro_len(cls) {
+        let c = class::mro_item(cls, i);
+        if class::is_heap_class(c) {
+            if let Some(sl) = dict::get_qstr(rt, class::get(c).dict, q::__slots__)? {
+                if slot_names_contain(rt, sl, name)? {
+                    return Ok(true);
+                }
+            }
         }
     }
-    Ok(None)
+    Ok(false)
+}
+
+/// `object.__getattribute__(self, name)`.
+pub fn object_getattribute(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 2 {
+        return Err(rt.type_error(format_args!("expected 2 arguments, got {}", a.len())));
+    }
+    let name = attr_name(rt, a[1])?;
+    match generic_getattr(rt, a[0], name)? {
+        Some(v) => Ok(v),
+        None => Err(attr_error(rt, a[0], name)),
+    }
+}
+
+/// `object.__delattr__(self, name)`.
+pub fn object_delattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 2 {
+        return Err(rt.type_error(format_args!("expected 2 arguments, got {}", a.len())));
+    }
+    let name = attr_name(rt, a[1])?;
+    generic_delattr(rt, a[0], name)?;
+    Ok(Value::NONE)
+}
+
+/// An attribute name argument as a qstr.
+pub fn attr_name(rt: &mut Rt, v: Value) -> PResult<Qstr> {
+    if let Some(q) = v.as_qstr() {
+        return Ok(q);
+    }
+    if !pstr::is_str(v) {
+        let tn = type_name(rt, v);
+        return Err(rt.type_error(format_args!("attribute name must be string, not '{tn}'")));
+    }
+    let mut tmp = upy_heap::GcVec::<u8>::new();
+    crate::objects::OrMem::or_mem(tmp.extend_from_slice(pstr::bytes_of(rt, v).unwrap_or(b"")), rt)?;
+    rt.intern(&tmp)
 }
 
 pub fn getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Value> {
@@ -306,57 +442,13 @@ pub fn setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
     match k {
         Kind::Instance | Kind::Exception => {
             let cls = type_of(rt, o);
-            if let Some(a) = class::lookup(rt, cls, name)? {
-                if kind(a) == Kind::Property {
-                    let (_, s, _) = instance::property_parts(a);
-                    if s == Value::NONE {
-                        let n = rt.st.qstr.str(name);
-                        let tn = type_name(rt, o);
-                        return Err(rt.attribute_error(format_args!("property '{n}' of '{tn}' object has no setter")));
-                    }
-                    call(rt, s, &[o, v], &[])?;
+            if let Some(f) = class::lookup(rt, cls, q::__setattr__)? {
+                if kind(f) == Kind::Function {
+                    call(rt, f, &[o, Value::qstr(name), v], &[])?;
                     return Ok(());
                 }
             }
-            if let Some(sa) = rt.st.qstr.find(b"__setattr__") {
-                if let Some(f) = class::lookup(rt, cls, sa)? {
-                    if kind(f) == Kind::Function {
-                        call(rt, f, &[o, Value::qstr(name), v], &[])?;
-                        return Ok(());
-                    }
-                }
-            }
-            if k == Kind::Exception {
-                let n = rt.st.qstr.get(name);
-                match n {
-                    b"args" => {
-                        let t = crate::vm::ops::to_list(rt, v)?;
-                        let t = tuple::new(rt, crate::objects::list::items(t))?;
-                        exception::set_args(o, t);
-                        return Ok(());
-                    }
-                    b"__cause__" => {
-                        exception::set_cause(o, v);
-                        exception::set_suppress(o, true);
-                        return Ok(());
-                    }
-                    b"__context__" => {
-                        exception::set_context(o, v);
-                        return Ok(());
-                    }
-                    b"__traceback__" => {
-                        exception::set_traceback(o, v);
-                        return Ok(());
-                    }
-                    _ => {}
-                }
-                if !exception::dict(o).is_ptr() {
-                    let d = dict::new(rt)?;
-                    exception::set_dict(o, d);
-                }
-            }
-            let d = instance_dict(o);
-            dict::set(rt, d, Value::qstr(name), v)
+            generic_setattr(rt, o, name, v)
         }
         Kind::Class if class::is_heap_class(o) => dict::set(rt, class::get(o).dict, Value::qstr(name), v),
         Kind::Class => {
@@ -380,7 +472,125 @@ pub fn setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
     }
 }
 
+/// `object.__setattr__`: properties and user data descriptors, `__slots__`,
+/// the exception attributes, then the instance dict.
+pub fn generic_setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
+    let k = kind(o);
+    if k != Kind::Instance && k != Kind::Exception {
+        let n = rt.st.qstr.str(name);
+        let tn = type_name(rt, o);
+        return Err(rt.attribute_error(format_args!("'{tn}' object attribute '{n}' is read-only")));
+    }
+    let cls = type_of(rt, o);
+    if let Some(a) = class::lookup(rt, cls, name)? {
+        if kind(a) == Kind::Property {
+            let (_, s, _) = instance::property_parts(a);
+            if s == Value::NONE {
+                let n = rt.st.qstr.str(name);
+                let tn = type_name(rt, o);
+                return Err(rt.attribute_error(format_args!("property '{n}' of '{tn}' object has no setter")));
+            }
+            call(rt, s, &[o, v], &[])?;
+            return Ok(());
+        }
+        if let Some(set) = desc_method(rt, a, q::__set__)? {
+            call(rt, set, &[a, o, v], &[])?;
+            return Ok(());
+        }
+    }
+    if k == Kind::Exception {
+        let n = rt.st.qstr.get(name);
+        match n {
+            b"args" => {
+                let t = crate::vm::ops::to_list(rt, v)?;
+                let t = tuple::new(rt, crate::objects::list::items(t))?;
+                exception::set_args(o, t);
+                return Ok(());
+            }
+            b"__cause__" => {
+                exception::set_cause(o, v);
+                exception::set_suppress(o, true);
+                return Ok(());
+            }
+            b"__context__" => {
+                exception::set_context(o, v);
+                return Ok(());
+            }
+            b"__traceback__" => {
+                exception::set_traceback(o, v);
+                return Ok(());
+            }
+            _ => {}
+        }
+        if !exception::dict(o).is_ptr() {
+            let d = dict::new(rt)?;
+            exception::set_dict(o, d);
+        }
+    }
+    if k == Kind::Instance && !slots_allow(rt, cls, name)? {
+        let n = rt.st.qstr.str(name);
+        let tn = type_name(rt, o);
+        return Err(rt.attribute_error(format_args!("'{tn}' object has no attribute '{n}'")));
+    }
+    let d = instance_dict(o);
+    dict::set(rt, d, Value::qstr(name), v)
+}
+
+/// May instances of `cls` get attribute `name`? Not when every class in the
+/// MRO declares `__slots__` and none of them lists `name`.
+fn slots_allow(rt: &mut Rt, cls: Value, name: Qstr) -> PResult<bool> {
+    if !class::is_heap_class(cls) {
+        return Ok(true);
+    }
+    let mut listed = false;
+    for i in 0..class::mro_len(cls) {
+        let c = class::mro_item(cls, i);
+        if !class::is_heap_class(c) {
+            continue;
+        }
+        let Some(sl) = dict::get_qstr(rt, class::get(c).dict, q::__slots__)? else {
+            return Ok(true);
+        };
+        listed |= slot_names_contain(rt, sl, name)?;
+    }
+    Ok(listed)
+}
+
+/// Is `name` among the names of a `__slots__` value (a str, tuple or list)?
+fn slot_names_contain(rt: &mut Rt, sl: Value, name: Qstr) -> PResult<bool> {
+    let nv = Value::qstr(name);
+    if pstr::is_str(sl) {
+        return crate::vm::ops::eq(rt, sl, nv);
+    }
+    let items = match kind(sl) {
+        Kind::Tuple | Kind::List => crate::vm::ops::to_list(rt, sl)?,
+        _ => return Ok(true),
+    };
+    for j in 0..crate::objects::list::len(items) {
+        let it = crate::objects::list::items(items)[j];
+        if crate::vm::ops::eq(rt, it, nv)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 pub fn delattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<()> {
+    if kind(o) == Kind::Instance {
+        let cls = type_of(rt, o);
+        if let Some(f) = class::lookup(rt, cls, q::__delattr__)? {
+            if kind(f) == Kind::Function {
+                call(rt, f, &[o, Value::qstr(name)], &[])?;
+                return Ok(());
+            }
+        }
+    }
+    generic_delattr(rt, o, name)
+}
+
+/// `object.__delattr__`: property deleters, user descriptors' `__delete__`,
+/// then the instance (or class, module) dict.
+pub fn generic_delattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<()> {
     let k = kind(o);
     if k == Kind::Instance {
         let cls = type_of(rt, o);
@@ -394,6 +604,10 @@ pub fn delattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<()> {
                 let n = rt.st.qstr.str(name);
                 let tn = type_name(rt, o);
                 return Err(rt.attribute_error(format_args!("property '{n}' of '{tn}' object has no deleter")));
+            }
+            if let Some(del) = desc_method(rt, a, q::__delete__)? {
+                call(rt, del, &[a, o], &[])?;
+                return Ok(());
             }
         }
     }

@@ -35,16 +35,14 @@ pub fn object_new(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     }
 }
 
-/// `object.__setattr__(self, name, value)`: stores in the instance dict.
+/// `object.__setattr__(self, name, value)`: the generic store, bypassing a
+/// class's own `__setattr__`.
 pub fn object_setattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() != 3 {
         return Err(rt.type_error(format_args!("expected 3 arguments, got {}", a.len())));
     }
-    if kind(a[0]) != Kind::Instance || !pstr::is_str(a[1]) {
-        return Err(rt.type_error(format_args!("can't apply this __setattr__ to this object")));
-    }
-    let d = instance::parts(a[0]).1;
-    dict::set(rt, d, a[1], a[2])?;
+    let name = super::attr::attr_name(rt, a[1])?;
+    super::attr::generic_setattr(rt, a[0], name, a[2])?;
     Ok(Value::NONE)
 }
 
@@ -113,11 +111,71 @@ fn c3(rt: &mut Rt, bases: Value) -> PResult<GcVec<Value>> {
     }
 }
 
-fn build_class(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+crate::methods! { TYPE_METHODS:
+    TYPE_NEW = "__new__", type_new, Static;
+    TYPE_INIT = "__init__", type_init, Method;
+    TYPE_CALL = "__call__", type_call, Method;
+}
+
+/// `__build_class__(body, name, *bases, metaclass=M, **kw)`: runs the class
+/// body into a fresh namespace, then makes the class through its metaclass
+/// (the `metaclass` keyword, else the most derived metaclass of the bases).
+fn build_class(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     if a.len() < 2 || kind(a[0]) != Kind::Function {
         return Err(rt.type_error(format_args!("__build_class__: func must be a function")));
     }
     let (body, name) = (a[0], a[1]);
+    for &b in &a[2..] {
+        if !cls::is_class(b) {
+            return Err(rt.type_error(format_args!("bases must be types")));
+        }
+    }
+    let mut meta = None;
+    let mut kw: GcVec<Value> = GcVec::new();
+    for pair in k.chunks(2) {
+        if pair[0] == Value::qstr(q::metaclass) {
+            meta = Some(pair[1]);
+        } else {
+            kw.extend_from_slice(pair).or_mem(rt)?;
+        }
+    }
+    let bases = tuple::new(rt, &a[2..])?;
+    let meta = match meta {
+        Some(m) => m,
+        None => winner_meta(rt, cls::TYPE_CLASS.value(), bases)?,
+    };
+    let ns = dict::new(rt)?;
+    interp::call_function(rt, body, &[], &[], ns)?;
+    if meta == cls::TYPE_CLASS.value() {
+        make_class(rt, meta, name, bases, ns, &kw)
+    } else {
+        ops::call(rt, meta, &[name, bases, ns], &kw)
+    }
+}
+
+/// The most derived of `meta` and the bases' metaclasses, as CPython picks it.
+fn winner_meta(rt: &mut Rt, meta: Value, bases: Value) -> PResult<Value> {
+    let mut w = meta;
+    for &b in tuple::items(bases) {
+        let m = cls::meta_of(b);
+        if cls::is_class(w) && cls::is_subclass(w, m) {
+            continue;
+        }
+        if cls::is_class(w) && cls::is_subclass(m, w) {
+            w = m;
+            continue;
+        }
+        return Err(rt.type_error(format_args!(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"
+        )));
+    }
+    Ok(w)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)`: a new heap class whose class
+/// is `meta`, with C3 MRO, `__classcell__` filled, `__set_name__` called on
+/// the namespace's descriptors and the parent's `__init_subclass__` run.
+fn make_class(rt: &mut Rt, meta: Value, name: Value, bases: Value, ns: Value, kw: &[Value]) -> PResult<Value> {
     let nq = match name.as_qstr() {
         Some(q) => q,
         None => {
@@ -126,14 +184,12 @@ fn build_class(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             rt.intern(&tmp)?
         }
     };
-    for &b in &a[2..] {
+    for &b in tuple::items(bases) {
         if !cls::is_class(b) {
             return Err(rt.type_error(format_args!("bases must be types")));
         }
     }
-    let bases = if a.len() > 2 { tuple::new(rt, &a[2..])? } else { tuple::new(rt, &[cls::OBJECT_CLASS.value()])? };
-    let ns = dict::new(rt)?;
-    let cell = interp::call_function(rt, body, &[], &[], ns)?;
+    let bases = if tuple::len(bases) > 0 { bases } else { tuple::new(rt, &[cls::OBJECT_CLASS.value()])? };
     let lin = c3(rt, bases)?;
     // The solid base: the most derived built-in class in the MRO.
     let mut solid: &'static cls::ClassObj = &cls::OBJECT_CLASS;
@@ -143,7 +199,10 @@ fn build_class(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             break;
         }
     }
-    if !core::ptr::eq(solid, &cls::OBJECT_CLASS) && !cls::is_exception_class(solid.value()) {
+    let ok = core::ptr::eq(solid, &cls::OBJECT_CLASS)
+        || core::ptr::eq(solid, &cls::TYPE_CLASS)
+        || cls::is_exception_class(solid.value());
+    if !ok {
         let n = solid.sname;
         return Err(rt.type_error(format_args!("subclassing the built-in type '{n}' is not supported")));
     }
@@ -154,15 +213,120 @@ fn build_class(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         tuple::set(mro, i + 1, x);
     }
     cls::set_mro(c, mro);
-    if kind(cell) == Kind::Cell {
-        crate::objects::cell::set(cell, c);
+    if meta != cls::TYPE_CLASS.value() {
+        cls::set_meta(c, meta);
     }
-    dict::remove(rt, ns, Value::qstr(q::__classcell__))?;
+    if let Some(cell) = dict::remove(rt, ns, Value::qstr(q::__classcell__))? {
+        if kind(cell) == Kind::Cell {
+            crate::objects::cell::set(cell, c);
+        }
+    }
+    // __set_name__ on every attribute whose class defines it (over a copy:
+    // the hooks may change the namespace).
+    let items = ops::to_list(rt, ns)?;
+    let n = crate::objects::list::len(items);
+    for i in 0..n {
+        let key = crate::objects::list::items(items)[i];
+        if let Some(v) = dict::get(rt, ns, key)? {
+            if kind(v) == Kind::Instance {
+                let vc = instance::parts(v).0;
+                if let Some(f) = cls::lookup(rt, vc, q::__set_name__)? {
+                    ops::call(rt, f, &[v, c, key], &[])?;
+                }
+            }
+        }
+    }
+    // The parent's __init_subclass__ (implicitly a class method).
+    for i in 1..cls::mro_len(c) {
+        let p = cls::mro_item(c, i);
+        if !cls::is_heap_class(p) {
+            continue;
+        }
+        if let Some(f) = dict::get_qstr(rt, cls::get(p).dict, q::__init_subclass__)? {
+            let f = if matches!(kind(f), Kind::ClassMethod | Kind::StaticMethod) { instance::wrapped(f) } else { f };
+            ops::call(rt, f, &[c], kw)?;
+            return Ok(c);
+        }
+    }
+    if !kw.is_empty() {
+        let n = rt.st.qstr.str(nq);
+        return Err(rt.type_error(format_args!("{n}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(c)
+}
+
+/// `type(x)` and `type(name, bases, dict)`, and `M.__new__(M, name, bases, dict)`
+/// for a metaclass M.
+fn type_new(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if a.is_empty() || !cls::is_class(a[0]) || !cls::is_subclass(a[0], cls::TYPE_CLASS.value()) {
+        return Err(rt.type_error(format_args!("type.__new__(X): X is not a type object")));
+    }
+    let meta = a[0];
+    if a.len() == 2 && meta == cls::TYPE_CLASS.value() {
+        return Ok(ops::type_of(rt, a[1]));
+    }
+    if a.len() != 4 {
+        return Err(rt.type_error(format_args!("type() takes 1 or 3 arguments")));
+    }
+    if !pstr::is_str(a[1]) {
+        let tn = ops::type_name(rt, a[1]);
+        return Err(rt.type_error(format_args!("type.__new__() argument 1 must be str, not {tn}")));
+    }
+    if kind(a[2]) != Kind::Tuple {
+        let tn = ops::type_name(rt, a[2]);
+        return Err(rt.type_error(format_args!("type.__new__() argument 2 must be tuple, not {tn}")));
+    }
+    if kind(a[3]) != Kind::Dict {
+        let tn = ops::type_name(rt, a[3]);
+        return Err(rt.type_error(format_args!("type.__new__() argument 3 must be dict, not {tn}")));
+    }
+    // The namespace is copied, as CPython does.
+    let ns = dict::new(rt)?;
+    let items = ops::to_list(rt, a[3])?;
+    for i in 0..crate::objects::list::len(items) {
+        let key = crate::objects::list::items(items)[i];
+        if let Some(v) = dict::get(rt, a[3], key)? {
+            dict::set(rt, ns, key, v)?;
+        }
+    }
+    if dict::get_qstr(rt, ns, q::__module__)?.is_none() {
+        dict::set(rt, ns, Value::qstr(q::__module__), Value::qstr(q::__main__))?;
+    }
+    let meta = winner_meta(rt, meta, a[2])?;
+    make_class(rt, meta, a[1], a[2], ns, k)
+}
+
+fn type_init(_rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// `type.__call__(cls, *args, **kw)`: instantiation without the metaclass hook.
+fn type_call(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if a.is_empty() || !cls::is_class(a[0]) {
+        return Err(rt.type_error(format_args!("descriptor '__call__' requires a 'type' object")));
+    }
+    instantiate_plain(rt, a[0], &a[1..], k)
 }
 
 /// Calls a class: a user class's `__new__`/`__init__`, or a built-in constructor.
 pub fn instantiate(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if !cls::is_heap_class(c) {
+        return construct_builtin(rt, c, a, k);
+    }
+    let m = cls::get(c).meta;
+    if m.is_ptr() {
+        if let Some(f) = cls::lookup(rt, m, q::__call__)?.filter(|&f| kind(f) == Kind::Function) {
+            let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+            v.push(c).or_mem(rt)?;
+            v.extend_from_slice(a).or_mem(rt)?;
+            return ops::call(rt, f, &v, k);
+        }
+    }
+    instantiate_plain(rt, c, a, k)
+}
+
+/// `type.__call__`: `__new__` then `__init__`.
+fn instantiate_plain(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
     if !cls::is_heap_class(c) {
         return construct_builtin(rt, c, a, k);
     }
@@ -181,7 +345,12 @@ pub fn instantiate(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<V
             o
         }
         _ => {
-            if cls::is_exception_class(solid.value()) {
+            if core::ptr::eq(solid, &cls::TYPE_CLASS) {
+                let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+                v.push(c).or_mem(rt)?;
+                v.extend_from_slice(a).or_mem(rt)?;
+                type_new(rt, &v, k)?
+            } else if cls::is_exception_class(solid.value()) {
                 let t = tuple::new(rt, a)?;
                 exception::new(rt, c, t)?
             } else {
@@ -207,7 +376,8 @@ pub fn instantiate(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult<V
             ops::call(rt, f, &v, &[])?;
         }
         _ => {
-            if (!a.is_empty() || !k.is_empty()) && new_f.is_none() && !exception::is_exc(obj) {
+            let is_type = core::ptr::eq(solid, &cls::TYPE_CLASS);
+            if (!a.is_empty() || !k.is_empty()) && new_f.is_none() && !exception::is_exc(obj) && !is_type {
                 let n = cls::name(rt, c);
                 return Err(rt.type_error(format_args!("{n}() takes no arguments")));
             }
@@ -530,7 +700,7 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             return Ok(ops::type_of(rt, a[0]));
         }
         if a.len() == 3 {
-            return Err(rt.type_error(format_args!("type() with three arguments is not supported")));
+            return type_new(rt, &[c, a[0], a[1], a[2]], k);
         }
         return Err(rt.type_error(format_args!("type() takes 1 or 3 arguments")));
     }

@@ -46,6 +46,7 @@ pub fn type_of(_rt: &Rt, v: Value) -> Value {
         Kind::NotImplemented => class::NOTIMPL_CLASS.value(),
         Kind::Instance => instance::parts(v).0,
         Kind::Exception => exception::class_of(v),
+        Kind::Class => class::meta_of(v),
         Kind::Generator if frame::is_coroutine(v) => class::COROUTINE_CLASS.value(),
         _ => match crate::objects::desc(v) {
             Some(d) => d.class.value(),
