@@ -695,26 +695,50 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
             }
             Op::GET_AWAITABLE => {
                 let v = s[st.sp - 1];
-                if kind(v) != Kind::Generator {
-                    match ops::call_special(rt, v, "__await__", &[])? {
-                        Some(it) if matches!(kind(it), Kind::Generator | Kind::Iter | Kind::Instance) => {
-                            s[st.sp - 1] = it
-                        }
-                        Some(it) => {
-                            let tn = ops::type_name(rt, it);
-                            return Err(rt.type_error(format_args!("__await__() returned non-iterator of type '{tn}'")));
-                        }
-                        None => {
-                            let tn = ops::type_name(rt, v);
-                            return Err(rt.type_error(format_args!("object {tn} can't be used in 'await' expression")));
-                        }
+                s[st.sp - 1] = ops::awaitable(rt, v, false)?;
+            }
+            Op::GET_AITER => {
+                let v = s[st.sp - 1];
+                match ops::call_special(rt, v, "__aiter__", &[])? {
+                    Some(it) => s[st.sp - 1] = it,
+                    None => {
+                        let tn = ops::type_name(rt, v);
+                        return Err(rt.type_error(format_args!(
+                            "'async for' requires an object with __aiter__ method, got {tn}"
+                        )));
                     }
                 }
             }
-            Op::GET_AITER | Op::GET_ANEXT | Op::END_ASYNC_FOR | Op::BEFORE_ASYNC_WITH => {
-                return Err(
-                    rt.error(&cls::NOT_IMPLEMENTED_ERROR_CLASS, format_args!("async iteration is not supported"))
-                );
+            Op::GET_ANEXT => {
+                let it = s[st.sp - 1];
+                let aw = match ops::call_special(rt, it, "__anext__", &[])? {
+                    Some(aw) => aw,
+                    None => {
+                        let tn = ops::type_name(rt, it);
+                        return Err(rt.type_error(format_args!(
+                            "'async for' received an object from __aiter__ that does not implement __anext__: {tn}"
+                        )));
+                    }
+                };
+                let aw = ops::awaitable(rt, aw, true)?;
+                push!(s, st, aw);
+            }
+            Op::END_ASYNC_FOR => {
+                // The handler of an `async for`: StopAsyncIteration ends the loop.
+                let e = pop!(s, st);
+                if exception::is_exc(e) && exception::matches(e, &cls::STOP_ASYNC_ITERATION_CLASS) {
+                    st.sp -= 1;
+                } else {
+                    st.reraise = true;
+                    return Err(e);
+                }
+            }
+            Op::BEFORE_ASYNC_WITH => {
+                let m = pop!(s, st);
+                let (exit, enter) = ops::async_with_methods(rt, m)?;
+                push!(s, st, exit);
+                let r = ops::call(rt, enter, &[], &[])?;
+                push!(s, st, r);
             }
             Op::RAISE_VARARGS => {
                 let n = uvar(bc, &mut st.ip);

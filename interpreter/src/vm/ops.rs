@@ -1288,6 +1288,53 @@ pub fn with_methods(rt: &mut Rt, m: Value) -> PResult<(Value, Value)> {
     }
 }
 
+/// `async with`: (bound `__aexit__`, bound `__aenter__`) of `m`.
+pub fn async_with_methods(rt: &mut Rt, m: Value) -> PResult<(Value, Value)> {
+    let cls = type_of(rt, m);
+    let enter = class::lookup(rt, cls, crate::qstr::q::__aenter__)?;
+    let exit = class::lookup(rt, cls, crate::qstr::q::__aexit__)?;
+    match (enter, exit) {
+        (Some(en), Some(ex)) => {
+            let ex = boundmeth::new(rt, m, ex)?;
+            let en = boundmeth::new(rt, m, en)?;
+            Ok((ex, en))
+        }
+        (None, _) => {
+            let tn = type_name(rt, m);
+            Err(rt.type_error(format_args!("'{tn}' object does not support the asynchronous context manager protocol")))
+        }
+        (Some(_), None) => {
+            let tn = type_name(rt, m);
+            Err(rt.type_error(format_args!(
+                "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
+            )))
+        }
+    }
+}
+
+/// The iterator `await v` drives: a coroutine itself, else `v.__await__()`.
+/// `anext` words the error as `async for` does.
+pub fn awaitable(rt: &mut Rt, v: Value, anext: bool) -> PResult<Value> {
+    if kind(v) == Kind::Generator {
+        return Ok(v);
+    }
+    match call_special(rt, v, "__await__", &[])? {
+        Some(it) if matches!(kind(it), Kind::Generator | Kind::Iter | Kind::Instance) => Ok(it),
+        Some(it) => {
+            let tn = type_name(rt, it);
+            Err(rt.type_error(format_args!("__await__() returned non-iterator of type '{tn}'")))
+        }
+        None if anext => {
+            let tn = type_name(rt, v);
+            Err(rt.type_error(format_args!("'async for' received an invalid object from __anext__: {tn}")))
+        }
+        None => {
+            let tn = type_name(rt, v);
+            Err(rt.type_error(format_args!("object {tn} can't be used in 'await' expression")))
+        }
+    }
+}
+
 /// The name of a function-like object (for messages).
 pub fn func_name(rt: &Rt, f: Value) -> Qstr {
     match kind(f) {
