@@ -261,16 +261,23 @@ pub fn lookup(rt: &Rt, cls: Value, name: Qstr) -> PResult<Option<Value>> {
             if let Some(v) = dict::get_qstr(rt, co.dict, name)? {
                 return Ok(Some(v));
             }
-        } else {
-            let s = rt.st.qstr.get(name);
-            for m in co.methods {
-                if m.name.as_bytes() == s {
-                    return Ok(Some(m.value()));
-                }
-            }
+        } else if let Some(m) = static_attr(rt, co, name) {
+            return Ok(Some(m));
         }
     }
     Ok(None)
+}
+
+/// An attribute a built-in class itself defines: one of its methods, or
+/// one of its special methods (`objects::slots`).
+pub fn static_attr(rt: &Rt, co: &'static ClassObj, name: Qstr) -> Option<Value> {
+    let s = rt.st.qstr.get(name);
+    for m in co.methods {
+        if m.name.as_bytes() == s {
+            return Some(m.value());
+        }
+    }
+    crate::objects::slots::find(co, s)
 }
 
 /// The built-in solid base whose layout instances of `cls` use.

@@ -392,6 +392,29 @@ pub fn update(rt: &mut Rt, d: Value, src: Value) -> PResult<()> {
     if is_dict(src) {
         return copy_into(rt, d, src);
     }
+    if let Some(n) = crate::objects::instance::native(src) {
+        // A dict subclass that keeps dict's iteration: its items directly, as CPython does.
+        let cls = ops::type_of(rt, src);
+        let own_iter = crate::objects::class::lookup(rt, cls, crate::qstr::q::__iter__)?
+            .is_some_and(|f| crate::objects::kind(f) == crate::objects::Kind::Function);
+        if is_dict(n) && !own_iter {
+            return copy_into(rt, d, n);
+        }
+    }
+    // A mapping: anything with keys() and item access.
+    if crate::objects::kind(src) == crate::objects::Kind::Instance {
+        if let Some(keys_q) = rt.st.qstr.find(b"keys") {
+            if let Some(keys) = crate::vm::attr::try_getattr(rt, src, keys_q)? {
+                let ks = ops::call(rt, keys, &[], &[])?;
+                let it = ops::get_iter(rt, ks)?;
+                while let Some(k) = ops::next(rt, it)? {
+                    let v = ops::getitem(rt, src, k)?;
+                    set(rt, d, k, v)?;
+                }
+                return Ok(());
+            }
+        }
+    }
     let it = ops::get_iter(rt, src)?;
     let mut n = 0;
     while let Some(item) = ops::next(rt, it)? {

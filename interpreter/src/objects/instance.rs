@@ -6,6 +6,10 @@
 //!   word 0  &INSTANCE_TYPE
 //!   1       class
 //!   2       dict: the instance attributes (a dict)
+//!   3       native: for a subclass of a built-in type (list, dict, int, str,
+//!           ...), the built-in object holding the value (NONE otherwise).
+//!           Operations the class does not override act on it, and built-in
+//!           methods of the base type are bound to it.
 //!
 //! Property layout: &PROPERTY_TYPE, fget, fset, fdel (Values, NONE if unset).
 //! staticmethod / classmethod layout: the descriptor, then the wrapped callable.
@@ -16,7 +20,7 @@ use crate::objects::{dict, new_obj};
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
-crate::rt_type!(INSTANCE_TYPE, INSTANCE_INFO, "instance", b'O', &[1, 2], None, Instance, OBJECT_CLASS);
+crate::rt_type!(INSTANCE_TYPE, INSTANCE_INFO, "instance", b'O', &[1, 2, 3], None, Instance, OBJECT_CLASS);
 crate::rt_type!(PROPERTY_TYPE, PROPERTY_INFO, "property", b'p', &[1, 2, 3], None, Property, PROPERTY_CLASS);
 crate::rt_type!(
     STATICMETHOD_TYPE,
@@ -89,11 +93,57 @@ struct InstanceObj {
     ty: &'static TypeDesc,
     class: Value,
     dict: Value,
+    native: Value,
 }
 
 pub fn new(rt: &Rt, class: Value) -> PResult<Value> {
+    new_native(rt, class, Value::NONE)
+}
+
+/// An instance of a subclass of a built-in type, wrapping `native`.
+pub fn new_native(rt: &Rt, class: Value, native: Value) -> PResult<Value> {
     let d = dict::new(rt)?;
-    new_obj(rt, InstanceObj { ty: &INSTANCE_TYPE, class, dict: d })
+    new_obj(rt, InstanceObj { ty: &INSTANCE_TYPE, class, dict: d, native })
+}
+
+/// The built-in object inside an instance of a subclass of a built-in type.
+pub fn native(v: Value) -> Option<Value> {
+    if crate::objects::kind(v) != crate::objects::Kind::Instance {
+        return None;
+    }
+    // SAFETY: a live instance (kind checked above).
+    let n = unsafe { (*(v.bits() as *const InstanceObj)).native };
+    if n == Value::NONE {
+        None
+    } else {
+        Some(n)
+    }
+}
+
+/// Replaces the wrapped built-in object (`list.__init__` and friends).
+pub fn set_native(v: Value, n: Value) {
+    // SAFETY: a live instance (the caller checked the kind); word 3 is a Value slot.
+    unsafe { (*(v.bits() as *mut InstanceObj)).native = n };
+}
+
+/// The `self` a built-in method `m` found on `o`'s class gets: the wrapped
+/// built-in object when `m` belongs to the built-in base type, else `o`.
+pub fn self_for_builtin(o: Value, m: Value) -> Value {
+    let Some(n) = native(o) else { return o };
+    if crate::objects::kind(m) != crate::objects::Kind::Builtin {
+        return o;
+    }
+    let mut c = Some(crate::objects::class::solid_base(parts(o).0));
+    while let Some(x) = c {
+        if core::ptr::eq(x, &OBJECT_CLASS) {
+            break;
+        }
+        if x.methods.iter().any(|b| b.value() == m) {
+            return n;
+        }
+        c = x.base;
+    }
+    o
 }
 
 /// (class, dict) of an instance.

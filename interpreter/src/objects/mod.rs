@@ -40,6 +40,7 @@ pub mod module;
 pub mod range;
 pub mod set;
 pub mod slice;
+pub mod slots;
 pub mod str;
 pub mod traceback;
 pub mod tuple;

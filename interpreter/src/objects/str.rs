@@ -21,7 +21,13 @@ use upy_heap::GcVec;
 
 crate::rt_type!(STR_TYPE, STR_INFO, "str", b'S', &[], None, Str, STR_CLASS);
 
+/// A str, or an instance of a subclass of str (whose text `bytes_of` gives).
 pub fn is_str(v: Value) -> bool {
+    v.is_qstr() || kind(v) == Kind::Str || crate::objects::instance::native(v).is_some_and(is_str)
+}
+
+/// A str proper (not a subclass instance).
+pub fn is_exact_str(v: Value) -> bool {
     v.is_qstr() || kind(v) == Kind::Str
 }
 
@@ -31,7 +37,7 @@ pub fn bytes_of<'a>(rt: &'a Rt, v: Value) -> Option<&'a [u8]> {
         return Some(rt.st.qstr.get(q));
     }
     if kind(v) != Kind::Str {
-        return None;
+        return crate::objects::instance::native(v).and_then(|n| if is_exact_str(n) { bytes_of(rt, n) } else { None });
     }
     let p = v.bits() as *const usize;
     // SAFETY: a heap string: word 1 is the length, the bytes follow; it is

@@ -37,7 +37,7 @@ fn bind(rt: &mut Rt, attr: Value, o: Value, cls: Value) -> PResult<Value> {
     match kind(attr) {
         Kind::Function => boundmeth::new(rt, o, attr),
         Kind::Builtin => match builtin::get(attr).bind {
-            Bind::Method => boundmeth::new(rt, o, attr),
+            Bind::Method => boundmeth::new(rt, instance::self_for_builtin(o, attr), attr),
             Bind::ClassMethod => boundmeth::new(rt, cls, attr),
             Bind::Static => Ok(attr),
         },
@@ -247,12 +247,8 @@ fn super_attr(rt: &mut Rt, sup: Value, name: Qstr) -> PResult<Option<Value>> {
     while i < n {
         let k = class::mro_item(start, i);
         let co = class::get(k);
-        let found = if co.dict.is_ptr() {
-            dict::get_qstr(rt, co.dict, name)?
-        } else {
-            let s = rt.st.qstr.get(name);
-            co.methods.iter().find(|m| m.name.as_bytes() == s).map(|m| m.value())
-        };
+        let found =
+            if co.dict.is_ptr() { dict::get_qstr(rt, co.dict, name)? } else { class::static_attr(rt, co, name) };
         if let Some(a) = found {
             if as_type {
                 return Ok(Some(bind_class(rt, a, this)?));
@@ -428,7 +424,9 @@ pub fn load_method(rt: &mut Rt, o: Value, name: Qstr) -> PResult<(Value, Value)>
             if let Some(a) = class::lookup(rt, cls, name)? {
                 match kind(a) {
                     Kind::Function => return Ok((a, o)),
-                    Kind::Builtin if builtin::get(a).bind == Bind::Method => return Ok((a, o)),
+                    Kind::Builtin if builtin::get(a).bind == Bind::Method => {
+                        return Ok((a, instance::self_for_builtin(o, a)))
+                    }
                     _ => {}
                 }
             }

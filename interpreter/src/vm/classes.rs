@@ -15,15 +15,61 @@ use upy_heap::GcVec;
 
 pub static BUILD_CLASS: BuiltinObj = BuiltinObj::new("__build_class__", build_class, Bind::Static);
 
-pub fn object_init(_rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
+/// `object.__init__(self, ...)`; for a subclass of a mutable built-in type
+/// (`list.__init__(self, iterable)` and friends) it (re)makes the wrapped value.
+pub fn object_init(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    if let Some(&o) = a.first() {
+        if instance::native(o).is_some() {
+            let solid = cls::solid_base(instance::parts(o).0);
+            if native_base(solid) == Some(true) {
+                let n = construct_builtin(rt, solid.value(), &a[1..], k)?;
+                instance::set_native(o, n);
+            }
+        }
+    }
     Ok(Value::NONE)
 }
 
+/// The built-in types a class may subclass (beyond object, type and the
+/// exceptions): Some(true) for the mutable ones, whose value `__init__`
+/// makes, Some(false) for the immutable ones, whose value `__new__` makes.
+fn native_base(solid: &'static cls::ClassObj) -> Option<bool> {
+    let is = |c: &'static cls::ClassObj| core::ptr::eq(solid, c);
+    if is(&cls::LIST_CLASS) || is(&cls::DICT_CLASS) || is(&cls::SET_CLASS) || is(&cls::BYTEARRAY_CLASS) {
+        Some(true)
+    } else if is(&cls::INT_CLASS)
+        || is(&cls::FLOAT_CLASS)
+        || is(&cls::COMPLEX_CLASS)
+        || is(&cls::STR_CLASS)
+        || is(&cls::BYTES_CLASS)
+        || is(&cls::TUPLE_CLASS)
+        || is(&cls::FROZENSET_CLASS)
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A new instance of `c`, a subclass of the built-in `solid`, wrapping an
+/// empty value (mutable types) or the value `solid(*a, **k)`.
+fn native_new(rt: &mut Rt, c: Value, solid: &'static cls::ClassObj, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let n = if native_base(solid) == Some(true) {
+        construct_builtin(rt, solid.value(), &[], &[])?
+    } else {
+        construct_builtin(rt, solid.value(), a, k)?
+    };
+    instance::new_native(rt, c, n)
+}
+
 /// `object.__new__(cls)`: a bare instance of `cls` (an exception for exception classes).
-pub fn object_new(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+pub fn object_new(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     match a.first() {
         Some(&c) if cls::is_heap_class(c) => {
-            if cls::is_exception_class(c) {
+            let solid = cls::solid_base(c);
+            if native_base(solid).is_some() {
+                native_new(rt, c, solid, &a[1..], k)
+            } else if cls::is_exception_class(c) {
                 let t = tuple::new(rt, &a[1..])?;
                 exception::new(rt, c, t)
             } else {
@@ -201,10 +247,11 @@ fn make_class(rt: &mut Rt, meta: Value, name: Value, bases: Value, ns: Value, kw
     }
     let ok = core::ptr::eq(solid, &cls::OBJECT_CLASS)
         || core::ptr::eq(solid, &cls::TYPE_CLASS)
-        || cls::is_exception_class(solid.value());
+        || cls::is_exception_class(solid.value())
+        || native_base(solid).is_some();
     if !ok {
         let n = solid.sname;
-        return Err(rt.type_error(format_args!("subclassing the built-in type '{n}' is not supported")));
+        return Err(rt.type_error(format_args!("type '{n}' is not an acceptable base type")));
     }
     let c = cls::new_class(rt, nq, bases, ns, solid)?;
     let mro = tuple::new_uninit(rt, lin.len() + 1)?;
@@ -353,6 +400,8 @@ fn instantiate_plain(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             } else if cls::is_exception_class(solid.value()) {
                 let t = tuple::new(rt, a)?;
                 exception::new(rt, c, t)?
+            } else if native_base(solid).is_some() {
+                native_new(rt, c, solid, a, k)?
             } else {
                 instance::new(rt, c)?
             }
@@ -374,6 +423,12 @@ fn instantiate_plain(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             v.push(obj).or_mem(rt)?;
             v.extend_from_slice(a).or_mem(rt)?;
             ops::call(rt, f, &v, &[])?;
+        }
+        _ if instance::native(obj).is_some() => {
+            if native_base(solid) == Some(true) {
+                let n = construct_builtin(rt, solid.value(), a, k)?;
+                instance::set_native(obj, n);
+            }
         }
         _ => {
             let is_type = core::ptr::eq(solid, &cls::TYPE_CLASS);
@@ -451,6 +506,9 @@ pub fn to_int(rt: &mut Rt, x: Value, base: Option<u32>) -> PResult<Value> {
                     return Ok(r);
                 }
             }
+            if let Some(n) = instance::native(x) {
+                return to_int(rt, n, base);
+            }
             let tn = ops::type_name(rt, x);
             Err(rt.type_error(format_args!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
@@ -495,6 +553,9 @@ pub fn to_float(rt: &mut Rt, x: Value) -> PResult<Value> {
         Kind::Instance => {
             if let Some(r) = ops::call_special(rt, x, "__float__", &[])? {
                 return Ok(r);
+            }
+            if let Some(n) = instance::native(x) {
+                return to_float(rt, n);
             }
             let tn = ops::type_name(rt, x);
             Err(rt.type_error(format_args!("float() argument must be a string or a real number, not '{tn}'")))

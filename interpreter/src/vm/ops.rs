@@ -114,6 +114,9 @@ pub fn to_index(rt: &mut Rt, v: Value) -> PResult<isize> {
                 return to_index(rt, r);
             }
         }
+        if let Some(n) = instance::native(v) {
+            return to_index(rt, n);
+        }
     }
     let tn = type_name(rt, v);
     Err(rt.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")))
@@ -500,7 +503,11 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             }
         }
     }
-    Err(unsupported(rt, op, a, bv, false))
+    // Subclasses of built-in types: the built-in operation on the values.
+    match (instance::native(a), instance::native(bv)) {
+        (None, None) => Err(unsupported(rt, op, a, bv, false)),
+        (na, nb) => binary(rt, op, na.unwrap_or(a), nb.unwrap_or(bv)),
+    }
 }
 
 /// `a <op>= b`: the in-place method if there is one, else the binary operation.
@@ -529,6 +536,11 @@ pub fn inplace(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
+            }
+            if let Some(n) = instance::native(a) {
+                // In place on the wrapped object keeps the subclass instance.
+                let r = inplace(rt, op, n, bv)?;
+                return Ok(if r == n { a } else { r });
             }
         }
         _ => {}
@@ -578,6 +590,9 @@ pub fn unary(rt: &mut Rt, op: Op, v: Value) -> PResult<Value> {
     if k == Kind::Instance {
         if let Some(r) = call_special(rt, v, name, &[])? {
             return Ok(r);
+        }
+        if let Some(n) = instance::native(v) {
+            return unary(rt, op, n);
         }
     }
     let tn = type_name(rt, v);
@@ -679,7 +694,10 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
             }
         }
     }
-    Ok(a == bv)
+    match (instance::native(a), instance::native(bv)) {
+        (None, None) => Ok(a == bv),
+        (na, nb) => eq(rt, na.unwrap_or(a), nb.unwrap_or(bv)),
+    }
 }
 
 fn num_cmp(rt: &Rt, a: Value, bv: Value) -> PResult<Option<Ordering>> {
@@ -805,6 +823,9 @@ fn order(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<bool> {
             }
         }
     }
+    if let (na, nb @ Some(_)) | (na @ Some(_), nb) = (instance::native(a), instance::native(bv)) {
+        return order(rt, op, na.unwrap_or(a), nb.unwrap_or(bv));
+    }
     let (ta, tb) = (type_name(rt, a), type_name(rt, bv));
     let sym = CMP_SYM[op as usize];
     Err(rt.type_error(format_args!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
@@ -889,6 +910,9 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
             if let Some(r) = call_special(rt, c, "__contains__", &[x])? {
                 return truthy(rt, r);
             }
+            if let Some(n) = instance::native(c) {
+                return contains(rt, n, x);
+            }
         }
         _ => {}
     }
@@ -972,6 +996,15 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
                     return Err(rt.type_error(format_args!("unhashable type: '{tn}'")));
                 }
             }
+            if let Some(n) = instance::native(v) {
+                return match hash(rt, n) {
+                    Err(e) if exception::is_exc(e) && exception::matches(e, &class::TYPE_ERROR_CLASS) => {
+                        let tn = type_name(rt, v);
+                        Err(rt.type_error(format_args!("unhashable type: '{tn}'")))
+                    }
+                    r => r,
+                };
+            }
             Ok((v.bits() >> 4) as isize)
         }
         _ => Ok((v.bits() >> 4) as isize),
@@ -1011,6 +1044,9 @@ pub fn truthy(rt: &mut Rt, v: Value) -> PResult<bool> {
             if let Some(r) = call_special(rt, v, "__len__", &[])? {
                 return Ok(to_index(rt, r)? != 0);
             }
+            if let Some(n) = instance::native(v) {
+                return truthy(rt, n);
+            }
             true
         }
         _ => true,
@@ -1038,6 +1074,9 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
                     return Err(rt.value_error(format_args!("__len__() should return >= 0")));
                 }
                 return Ok(n);
+            }
+            if let Some(n) = instance::native(v) {
+                return len(rt, n);
             }
             let tn = type_name(rt, v);
             return Err(rt.type_error(format_args!("object of type '{tn}' has no len()")));
@@ -1074,7 +1113,7 @@ pub fn is_iterable(rt: &mut Rt, v: Value) -> PResult<bool> {
                 Some(q) => class::lookup(rt, c, q)?.is_some(),
                 None => false,
             };
-            a || g
+            a || g || instance::native(v).is_some()
         }
         _ => false,
     })
@@ -1103,6 +1142,11 @@ pub fn get_iter(rt: &mut Rt, v: Value) -> PResult<Value> {
                     return Err(rt.type_error(format_args!("iter() returned non-iterator of type '{tn}'")));
                 }
                 return Ok(r);
+            }
+            if let Some(n) = instance::native(v) {
+                if !has_special(rt, v, "__getitem__")? {
+                    return get_iter(rt, n);
+                }
             }
             if has_special(rt, v, "__getitem__")? {
                 // The old sequence protocol: a list of items up to IndexError.
@@ -1243,7 +1287,20 @@ pub fn has_special(rt: &mut Rt, v: Value, name: &str) -> PResult<bool> {
 pub fn call_special(rt: &mut Rt, v: Value, name: &str, args: &[Value]) -> PResult<Option<Value>> {
     let q = match rt.st.qstr.find(name.as_bytes()) {
         Some(q) => q,
-        None => return Ok(None),
+        None => {
+            // No class defines a name never interned; a built-in base type
+            // may still have it as a special method.
+            if instance::native(v).is_some() {
+                let solid = class::solid_base(type_of(rt, v));
+                if let Some(m) = crate::objects::slots::find(solid, name.as_bytes()) {
+                    let mut a = [Value::NONE; 4];
+                    a[0] = v;
+                    a[1..1 + args.len()].copy_from_slice(args);
+                    return Ok(Some(call(rt, m, &a[..1 + args.len()], &[])?));
+                }
+            }
+            return Ok(None);
+        }
     };
     let cls = type_of(rt, v);
     let m = match lookup_special(rt, cls, q)? {
@@ -1258,6 +1315,10 @@ pub fn call_special(rt: &mut Rt, v: Value, name: &str, args: &[Value]) -> PResul
         Kind::ClassMethod => {
             a[0] = cls;
             call(rt, instance::wrapped(m), &a[..1 + args.len()], &[])?
+        }
+        Kind::Builtin => {
+            a[0] = instance::self_for_builtin(v, m);
+            call(rt, m, &a[..1 + args.len()], &[])?
         }
         _ => call(rt, m, &a[..1 + args.len()], &[])?,
     };

@@ -247,6 +247,9 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             if let Some(r) = call_special(rt, v, "__repr__", &[])? {
                 return put_str(rt, out, r);
             }
+            if let Some(n) = crate::objects::instance::native(v) {
+                return repr_into(rt, out, n);
+            }
             let c = type_of(rt, v);
             let n = class::name(rt, c);
             let mut tmp = Buf::new();
@@ -378,6 +381,8 @@ pub fn str_into(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
                 }
                 return put_str(rt, out, r);
             }
+            // Only str has its own __str__ among the built-in bases; the
+            // others' str() is their repr (a subclass's own __repr__ included).
             repr_into(rt, out, v)
         }
         _ => repr_into(rt, out, v),
@@ -385,7 +390,7 @@ pub fn str_into(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
 }
 
 pub fn str(rt: &mut Rt, v: Value) -> PResult<Value> {
-    if pstr::is_str(v) {
+    if pstr::is_exact_str(v) {
         return Ok(v);
     }
     let mut out = Buf::new();
@@ -670,6 +675,9 @@ pub fn format(rt: &mut Rt, v: Value, spec: Value) -> PResult<Value> {
     if kind(v) == Kind::Instance {
         if let Some(r) = call_special(rt, v, "__format__", &[spec])? {
             return Ok(r);
+        }
+        if let Some(n) = crate::objects::instance::native(v) {
+            return format(rt, n, spec);
         }
     }
     let sb = pstr::bytes_of(rt, spec).unwrap_or(b"");

@@ -28,6 +28,15 @@ fn as_int(v: Value) -> Value {
 }
 
 fn norm_index(rt: &mut Rt, i: Value, len: usize, what: &str) -> PResult<usize> {
+    // An int subclass, or an object with __index__, indexes as its int.
+    let i = match crate::objects::instance::native(i) {
+        Some(n) if is_intlike(n) => n,
+        _ if kind(i) == Kind::Instance => match call_special(rt, i, "__index__", &[])? {
+            Some(r) if is_intlike(r) => r,
+            _ => i,
+        },
+        _ => i,
+    };
     if !is_intlike(i) && what == "string" {
         let tn = type_name(rt, i);
         return Err(rt.type_error(format_args!("string indices must be integers, not '{tn}'")));
@@ -143,10 +152,20 @@ pub fn getitem(rt: &mut Rt, o: Value, i: Value) -> PResult<Value> {
         },
         Kind::Instance => match call_special(rt, o, "__getitem__", &[i])? {
             Some(v) => Ok(v),
-            None => {
-                let tn = type_name(rt, o);
-                Err(rt.type_error(format_args!("'{tn}' object is not subscriptable")))
-            }
+            None => match crate::objects::instance::native(o) {
+                Some(n) if kind(n) == Kind::Dict => match dict::get(rt, n, i)? {
+                    Some(v) => Ok(v),
+                    None => match call_special(rt, o, "__missing__", &[i])? {
+                        Some(v) => Ok(v),
+                        None => Err(rt.key_error(i)),
+                    },
+                },
+                Some(n) => getitem(rt, n, i),
+                None => {
+                    let tn = type_name(rt, o);
+                    Err(rt.type_error(format_args!("'{tn}' object is not subscriptable")))
+                }
+            },
         },
         Kind::Class if class::is_subclass(o, class::OBJECT_CLASS.value()) && !class::is_heap_class(o) => {
             // `list[int]` and friends: generic aliases are not modelled; return the class.
@@ -196,6 +215,10 @@ pub fn setitem(rt: &mut Rt, o: Value, i: Value, v: Value) -> PResult<()> {
         }
         Kind::Instance => match call_special(rt, o, "__setitem__", &[i, v])? {
             Some(_) => Ok(()),
+            None if crate::objects::instance::native(o).is_some() => {
+                let n = crate::objects::instance::native(o).unwrap_or(o);
+                setitem(rt, n, i, v)
+            }
             None => {
                 let tn = type_name(rt, o);
                 Err(rt.type_error(format_args!("'{tn}' object does not support item assignment")))
@@ -241,6 +264,10 @@ pub fn delitem(rt: &mut Rt, o: Value, i: Value) -> PResult<()> {
         },
         Kind::Instance => match call_special(rt, o, "__delitem__", &[i])? {
             Some(_) => Ok(()),
+            None if crate::objects::instance::native(o).is_some() => {
+                let n = crate::objects::instance::native(o).unwrap_or(o);
+                delitem(rt, n, i)
+            }
             None => {
                 let tn = type_name(rt, o);
                 Err(rt.type_error(format_args!("'{tn}' object does not support item deletion")))
