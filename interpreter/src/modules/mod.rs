@@ -18,6 +18,7 @@ use crate::vm::{PResult, Rt};
 pub mod errno;
 pub mod gc;
 pub mod math;
+pub mod random;
 pub mod sys;
 
 /// A built-in module: its import name and the function filling its dict.
@@ -27,7 +28,7 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&errno::DEF, &gc::DEF, &math::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] = &[&errno::DEF, &gc::DEF, &math::DEF, &random::DEF, &sys::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
