@@ -19,6 +19,7 @@ pub mod errno;
 pub mod gc;
 pub mod math;
 pub mod random;
+pub mod struct_;
 pub mod sys;
 
 /// A built-in module: its import name and the function filling its dict.
@@ -28,7 +29,7 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&errno::DEF, &gc::DEF, &math::DEF, &random::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] = &[&errno::DEF, &gc::DEF, &math::DEF, &random::DEF, &struct_::DEF, &sys::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
