@@ -212,7 +212,9 @@ fn hash64(f: f64) -> i64 {
 
 fn seed(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     if a.len() > 2 {
-        return Err(rt.type_error(format_args!("seed() takes from 1 to 3 positional arguments but {} were given", a.len() + 1)));
+        return Err(
+            rt.type_error(format_args!("seed() takes from 1 to 3 positional arguments but {} were given", a.len() + 1))
+        );
     }
     let mut x = a.first().copied().unwrap_or(Value::NONE);
     for pair in k.chunks(2) {
@@ -237,7 +239,13 @@ fn seed(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
             )));
         };
-        let n = if n == Value::TRUE { si(1) } else if n == Value::FALSE { si(0) } else { n };
+        let n = if n == Value::TRUE {
+            si(1)
+        } else if n == Value::FALSE {
+            si(0)
+        } else {
+            n
+        };
         let mut b = [0; 2];
         let r = int::view(n, &mut b);
         let mut key: GcVec<u32> = GcVec::new();
@@ -390,7 +398,10 @@ fn randrange(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
         return Err(if a.is_empty() {
             rt.type_error(format_args!("randrange() missing 1 required positional argument: 'start'"))
         } else {
-            rt.type_error(format_args!("randrange() takes from 2 to 4 positional arguments but {} were given", a.len() + 1))
+            rt.type_error(format_args!(
+                "randrange() takes from 2 to 4 positional arguments but {} were given",
+                a.len() + 1
+            ))
         });
     }
     v[..a.len()].copy_from_slice(a);
@@ -410,7 +421,9 @@ fn randrange(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 
 fn randint(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() != 2 {
-        return Err(rt.type_error(format_args!("randint() takes 3 positional arguments but {} were given", a.len() + 1)));
+        return Err(
+            rt.type_error(format_args!("randint() takes 3 positional arguments but {} were given", a.len() + 1))
+        );
     }
     let b = range_arg(rt, a[1], "stop")?;
     let b1 = int::add(rt, b, si(1))?;
@@ -437,7 +450,9 @@ fn choice(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn shuffle(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() != 1 {
-        return Err(rt.type_error(format_args!("shuffle() takes 2 positional arguments but {} were given", a.len() + 1)));
+        return Err(
+            rt.type_error(format_args!("shuffle() takes 2 positional arguments but {} were given", a.len() + 1))
+        );
     }
     let x = a[0];
     let n = seq_len(rt, x)?;
@@ -533,7 +548,10 @@ fn choices(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut v = [Value::NONE; 4];
     v[3] = si(1);
     if a.is_empty() || a.len() > 2 {
-        return Err(rt.type_error(format_args!("choices() takes from 2 to 3 positional arguments but {} were given", a.len() + 1)));
+        return Err(rt.type_error(format_args!(
+            "choices() takes from 2 to 3 positional arguments but {} were given",
+            a.len() + 1
+        )));
     }
     v[..a.len()].copy_from_slice(a);
     for pair in k.chunks(2) {
@@ -571,7 +589,13 @@ fn choices(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut acc = 0.0;
     for (i, &w) in list::items(ws).iter().enumerate() {
         let f = super::math::to_f(rt, w)?;
-        acc = if v[2] != Value::NONE { f } else if i == 0 { f } else { acc + f };
+        acc = if v[2] != Value::NONE {
+            f
+        } else if i == 0 {
+            f
+        } else {
+            acc + f
+        };
         cum.push(acc).or_mem(rt)?;
     }
     if cum.len() != n {
@@ -605,7 +629,9 @@ fn choices(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 
 fn uniform(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() != 2 {
-        return Err(rt.type_error(format_args!("uniform() takes 3 positional arguments but {} were given", a.len() + 1)));
+        return Err(
+            rt.type_error(format_args!("uniform() takes 3 positional arguments but {} were given", a.len() + 1))
+        );
     }
     let lo = super::math::to_f(rt, a[0])?;
     let hi = super::math::to_f(rt, a[1])?;
@@ -617,7 +643,10 @@ fn uniform(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn gauss(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut v = [Value::NONE; 2];
     if a.len() > 2 {
-        return Err(rt.type_error(format_args!("gauss() takes from 1 to 3 positional arguments but {} were given", a.len() + 1)));
+        return Err(rt.type_error(format_args!(
+            "gauss() takes from 1 to 3 positional arguments but {} were given",
+            a.len() + 1
+        )));
     }
     v[..a.len()].copy_from_slice(a);
     for pair in k.chunks(2) {

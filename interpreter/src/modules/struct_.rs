@@ -11,7 +11,9 @@
 
 use super::ModuleDef;
 use crate::objects::class as cls;
-use crate::objects::{bytearray, bytes, dict, exception, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{
+    bytearray, bytes, dict, exception, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem,
+};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt, SLOT_MODULES};
 use upy_heap::GcVec;
@@ -379,7 +381,9 @@ fn pack_values(rt: &mut Rt, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PRe
                     match code {
                         b'c' => match bytes_arg(v) {
                             Some(b) if b.len() == 1 && !bytearray::is_bytearray(v) => dst[0] = b[0],
-                            _ => return Err(error(rt, format_args!("char format requires a bytes object of length 1"))),
+                            _ => {
+                                return Err(error(rt, format_args!("char format requires a bytes object of length 1")))
+                            }
                         },
                         b'?' => dst[0] = ops::truthy(rt, v)? as u8,
                         b'e' => {
@@ -455,7 +459,10 @@ fn offset(rt: &mut Rt, off: Value, buflen: usize, need: usize, what: &str) -> PR
     if buflen < need || start > buflen - need {
         let (verb, dir) = if what == "pack_into" { ("packing", "pack_into") } else { ("unpacking", "unpack_from") };
         if o < 0 {
-            return Err(error(rt, format_args!("not enough data to {} {need} bytes at offset {o}", &verb[..verb.len() - 3])));
+            return Err(error(
+                rt,
+                format_args!("not enough data to {} {need} bytes at offset {o}", &verb[..verb.len() - 3]),
+            ));
         }
         return Err(error(
             rt,
