@@ -134,8 +134,8 @@ pub fn to_f(rt: &mut Rt, v: Value) -> PResult<f64> {
             if float::is_float(r) {
                 return Ok(float::get(r));
             }
-            let tn = ops::type_name(rt, r);
-            return Err(rt.type_error(format_args!("__float__ returned non-float (type {tn})")));
+            let (cn, tn) = (ops::type_name(rt, v), ops::type_name(rt, r));
+            return Err(rt.type_error(format_args!("{cn}.__float__ returned non-float (type {tn})")));
         }
         if let Some(r) = ops::call_special(rt, v, "__index__", &[])? {
             if int::is_int(r) {
@@ -285,12 +285,7 @@ fn loghelper(rt: &mut Rt, x: Value, f: fn(f64) -> f64) -> PResult<f64> {
 fn log(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     no_kw(rt, "log", k)?;
     if a.is_empty() || a.len() > 2 {
-        let n = a.len();
-        return Err(if n == 0 {
-            rt.type_error(format_args!("log expected at least 1 argument, got 0"))
-        } else {
-            rt.type_error(format_args!("log expected at most 2 arguments, got {n}"))
-        });
+        return Err(rt.type_error(format_args!("math.log requires 1 to 2 arguments")));
     }
     let num = loghelper(rt, a[0], libm::log)?;
     if a.len() == 1 {
@@ -475,6 +470,23 @@ fn isfinite(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 
 /// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
 fn isclose(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut ab = [Value::NONE; 2];
+    let mut n = a.len().min(2);
+    ab[..n].copy_from_slice(&a[..n]);
+    for pair in k.chunks(2) {
+        match crate::objects::str::text(rt, pair[0]) {
+            "a" if n == 0 => {
+                ab[0] = pair[1];
+                n = 1;
+            }
+            "b" if n == 1 => {
+                ab[1] = pair[1];
+                n = 2;
+            }
+            _ => {}
+        }
+    }
+    let a: &[Value] = if a.len() > 2 { a } else { &ab[..n] };
     if a.len() != 2 {
         let n = a.len();
         return Err(if n < 2 {
@@ -490,6 +502,7 @@ fn isclose(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
         match key {
             "rel_tol" => rel = to_f(rt, pair[1])?,
             "abs_tol" => abs = to_f(rt, pair[1])?,
+            "a" | "b" => {}
             _ => {
                 let key = crate::objects::str::text(rt, pair[0]);
                 return Err(rt.type_error(format_args!("isclose() got an unexpected keyword argument '{key}'")));
@@ -619,22 +632,21 @@ fn hypot(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     fl(rt, norm(&v))
 }
 
-/// The items of a tuple or list argument (a list is copied, so a
-/// `__float__` that changes it cannot pull the items away).
+/// The items of a point: a tuple, or any iterable copied into one (so a
+/// `__float__` that changes a list cannot pull the items away).
 fn seq_items(rt: &mut Rt, v: Value) -> PResult<(Value, &'static [Value])> {
-    let t = if tuple::is_tuple(v) { v } else { tuple::new(rt, list::items(v))? };
+    let t = if tuple::is_tuple(v) {
+        v
+    } else {
+        let l = ops::to_list(rt, v)?;
+        tuple::new(rt, list::items(l))?
+    };
     Ok((t, tuple::items(t)))
 }
 
 fn dist(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     no_kw(rt, "dist", k)?;
     exactly(rt, "dist", a, 2)?;
-    for &x in a {
-        if !tuple::is_tuple(x) && !list::is_list(x) {
-            let tn = ops::type_name(rt, x);
-            return Err(rt.type_error(format_args!("dist(): argument must be tuple, not {tn}")));
-        }
-    }
     let (_hp, p) = seq_items(rt, a[0])?;
     let (_hq, q) = seq_items(rt, a[1])?;
     if p.len() != q.len() {
