@@ -231,7 +231,8 @@ fn seed(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
         }
     } else {
         let n = if float::is_float(x) {
-            int::from_i64(rt, hash64(float::get(x)))?
+            // CPython seeds with the hash as a size_t (two's complement).
+            int::from_u64(rt, hash64(float::get(x)) as u64)?
         } else if int::is_int(x) {
             x
         } else {
@@ -342,8 +343,12 @@ fn range_arg(rt: &mut Rt, v: Value, what: &str) -> PResult<Value> {
         }
         return Err(rt.value_error(format_args!("non-integer {what} for randrange()")));
     }
-    let v = super::math::to_int(rt, v)?;
-    Ok(v)
+    if int::is_int(v) || kind(v) == Kind::Instance {
+        return super::math::to_int(rt, v);
+    }
+    // 3.11 falls back to int(x) and rejects it unless it equals x.
+    crate::vm::classes::to_int(rt, v, None)?;
+    Err(rt.value_error(format_args!("non-integer {what} for randrange()")))
 }
 
 fn randrange_impl(rt: &mut Rt, start: Value, stop: Value, step: Value) -> PResult<Value> {
@@ -394,20 +399,20 @@ fn randrange_impl(rt: &mut Rt, start: Value, stop: Value, step: Value) -> PResul
 
 fn randrange(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut v = [Value::NONE; 3];
-    if a.is_empty() || a.len() > 3 {
-        return Err(if a.is_empty() {
-            rt.type_error(format_args!("randrange() missing 1 required positional argument: 'start'"))
-        } else {
-            rt.type_error(format_args!(
-                "randrange() takes from 2 to 4 positional arguments but {} were given",
-                a.len() + 1
-            ))
-        });
+    if a.len() > 3 {
+        return Err(rt.type_error(format_args!(
+            "randrange() takes from 2 to 4 positional arguments but {} were given",
+            a.len() + 1
+        )));
     }
+    let mut have_start = !a.is_empty();
     v[..a.len()].copy_from_slice(a);
     for pair in k.chunks(2) {
         match pstr::text(rt, pair[0]) {
-            "start" => v[0] = pair[1],
+            "start" => {
+                v[0] = pair[1];
+                have_start = true;
+            }
             "stop" => v[1] = pair[1],
             "step" => v[2] = pair[1],
             _ => {
@@ -415,6 +420,9 @@ fn randrange(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
                 return Err(rt.type_error(format_args!("randrange() got an unexpected keyword argument '{key}'")));
             }
         }
+    }
+    if !have_start {
+        return Err(rt.type_error(format_args!("randrange() missing 1 required positional argument: 'start'")));
     }
     randrange_impl(rt, v[0], v[1], v[2])
 }
@@ -633,10 +641,12 @@ fn uniform(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             rt.type_error(format_args!("uniform() takes 3 positional arguments but {} were given", a.len() + 1))
         );
     }
-    let lo = super::math::to_f(rt, a[0])?;
-    let hi = super::math::to_f(rt, a[1])?;
+    // a + (b - a) * random(), with the generic operators as CPython.
     let r = state(rt)?.next_f64();
-    float::new(rt, lo + (hi - lo) * r)
+    let r = float::new(rt, r)?;
+    let w = ops::binary(rt, 1, a[1], a[0])?;
+    let w = ops::binary(rt, 2, w, r)?;
+    ops::binary(rt, 0, a[0], w)
 }
 
 /// `gauss(mu=0.0, sigma=1.0)`: Box-Muller, keeping the second deviate.
