@@ -605,9 +605,12 @@ fn path_bytes(rt: &mut Rt, fname: &str, v: Value) -> PResult<(GcVec<u8>, bool)> 
     let src = if pstr::is_str(v) { pstr::bytes_of(rt, v) } else { bytes::data(v) };
     let Some(src) = src else {
         let tn = ops::type_name(rt, v);
-        return Err(
-            rt.type_error(format_args!("{fname}() argument must be str, bytes, or os.PathLike object, not '{tn}'"))
-        );
+        if fname == "join" {
+            return Err(
+                rt.type_error(format_args!("join() argument must be str, bytes, or os.PathLike object, not '{tn}'"))
+            );
+        }
+        return Err(rt.type_error(format_args!("expected str, bytes or os.PathLike object, not {tn}")));
     };
     let mut out = GcVec::new();
     out.extend_from_slice(src).or_mem(rt)?;
@@ -656,7 +659,7 @@ fn p_join(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.is_empty() {
         return Err(rt.type_error(format_args!("join() missing 1 required positional argument: 'a'")));
     }
-    let (mut out, is_b) = path_bytes(rt, "join", a[0])?;
+    let (mut out, is_b) = path_bytes(rt, "os.path", a[0])?;
     for &p in &a[1..] {
         let (b, pb) = path_bytes(rt, "join", p)?;
         if pb != is_b {

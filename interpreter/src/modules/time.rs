@@ -268,8 +268,7 @@ fn localtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 /// The nine fields of a time tuple argument.
 fn tuple_fields(rt: &mut Rt, v: Value, name: &str) -> PResult<[i64; 9]> {
     if !tuple::is_tuple(v) {
-        let tn = ops::type_name(rt, v);
-        return Err(rt.type_error(format_args!("Tuple or struct_time argument required, not {tn}")));
+        return Err(rt.type_error(format_args!("Tuple or struct_time argument required")));
     }
     let items = tuple::items(v);
     if items.len() != 9 {
