@@ -16,6 +16,10 @@
 //! the subclass for its errno) with CPython's text, `[Errno 2] No such file
 //! or directory: 'x'`, and `errno`, `strerror` and `filename` attributes.
 
+// The C types (time_t, off_t, ...) are 32 bits on i686 and 64 on x86-64:
+// casts that are no-ops on one are needed on the other.
+#![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
+
 use super::ModuleDef;
 use crate::objects::class::{self as cls, ClassObj};
 use crate::objects::{bytes, dict, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem};

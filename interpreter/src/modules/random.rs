@@ -597,13 +597,7 @@ fn choices(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut acc = 0.0;
     for (i, &w) in list::items(ws).iter().enumerate() {
         let f = super::math::to_f(rt, w)?;
-        acc = if v[2] != Value::NONE {
-            f
-        } else if i == 0 {
-            f
-        } else {
-            acc + f
-        };
+        acc = if v[2] != Value::NONE || i == 0 { f } else { acc + f };
         cum.push(acc).or_mem(rt)?;
     }
     if cum.len() != n {

@@ -189,7 +189,7 @@ fn parse(rt: &mut Rt, f: Value) -> PResult<Layout> {
         };
         size = size.div_ceil(al) * al;
         items.push(Item { code: c, count, offset: size }).or_mem(rt)?;
-        let bytes = if c == b's' || c == b'p' { count } else { count.checked_mul(sz).unwrap_or(usize::MAX) };
+        let bytes = if c == b's' || c == b'p' { count } else { count.saturating_mul(sz) };
         size = match size.checked_add(bytes) {
             Some(n) if n <= isize::MAX as usize => n,
             _ => return Err(error(rt, format_args!("total struct size too long"))),

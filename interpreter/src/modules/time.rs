@@ -9,6 +9,10 @@
 //! (proleptic Gregorian calendar), `localtime`/`mktime` ask the C library.
 //! MicroPython's ticks wrap at 2**30 on every architecture. No state.
 
+// The C types (time_t, off_t, ...) are 32 bits on i686 and 64 on x86-64:
+// casts that are no-ops on one are needed on the other.
+#![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
+
 use super::ModuleDef;
 use crate::objects::{float, int, str as pstr, tuple, OrMem};
 use crate::value::Value;
