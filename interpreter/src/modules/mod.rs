@@ -15,8 +15,14 @@ use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
+pub mod errno;
 pub mod gc;
+pub mod math;
+pub mod os;
+pub mod random;
+pub mod struct_;
 pub mod sys;
+pub mod time;
 
 /// A built-in module: its import name and the function filling its dict.
 pub struct ModuleDef {
@@ -25,7 +31,8 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&gc::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] =
+    &[&errno::DEF, &gc::DEF, &math::DEF, &os::DEF, &random::DEF, &struct_::DEF, &sys::DEF, &time::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
