@@ -131,16 +131,16 @@ pub fn binary(rt: &mut Rt, op: u8, a: (f64, f64), b: (f64, f64)) -> PResult<Opti
                     (rr, ri)
                 }
             } else {
-                let vabs = ar.hypot(ai);
-                let len = vabs.powf(br);
-                let at = ai.atan2(ar);
+                let vabs = libm::hypot(ar, ai);
+                let len = libm::pow(vabs, br);
+                let at = libm::atan2(ai, ar);
                 let mut phase = at * br;
                 let mut len = len;
                 if bi != 0.0 {
-                    len /= (at * bi).exp();
-                    phase += bi * vabs.ln();
+                    len /= libm::exp(at * bi);
+                    phase += bi * libm::log(vabs);
                 }
-                (len * phase.cos(), len * phase.sin())
+                (len * libm::cos(phase), len * libm::sin(phase))
             }
         }
         _ => return Ok(None),
