@@ -344,7 +344,23 @@ impl Compiler<'_> {
         let starred = self.ar.list(items).iter().any(|&i| self.ar.node(i).kind == Kind::Starred);
         if !starred {
             self.exprs(items)?;
-            return self.op_u(build, len as u32);
+            self.op_u(build, len as u32)?;
+            if build == Op::BUILD_SET && len > 2 && self.ar.list(items).iter().all(|&i| self.is_const_expr(i)) {
+                // CPython makes a display of 3+ constants a frozenset constant
+                // merged into a new set, which lays the table out differently
+                // from adding one by one: do the same so iteration order matches.
+                // (The compiler also rebuilds that frozenset from its own
+                // iteration order when it merges constants: the list step.)
+                self.op_u(Op::BUILD_LIST, 0)?;
+                self.op(Op::ROT_TWO)?;
+                self.op_u(Op::LIST_EXTEND, 1)?;
+                for _ in 0..2 {
+                    self.op_u(Op::BUILD_SET, 0)?;
+                    self.op(Op::ROT_TWO)?;
+                    self.op_u(Op::SET_UPDATE, 1)?;
+                }
+            }
+            return Ok(());
         }
         let (init, add, ext) = if build == Op::BUILD_SET {
             (Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE)
@@ -367,6 +383,18 @@ impl Compiler<'_> {
             self.op(Op::LIST_TO_TUPLE)?;
         }
         Ok(())
+    }
+
+    /// An expression CPython's compiler folds to a constant: a literal, a
+    /// sign applied to one, a tuple of such.
+    fn is_const_expr(&self, id: NodeId) -> bool {
+        let n = self.ar.node(id);
+        match n.kind {
+            Kind::Constant => true,
+            Kind::UnaryOp if n.flag != UnaryOp::Not as u8 => self.ar.node(n.a).kind == Kind::Constant,
+            Kind::Tuple => self.ar.list(n.a).iter().all(|&i| self.is_const_expr(i)),
+            _ => false,
+        }
     }
 
     fn dict(&mut self, pairs: ListId) -> CResult<()> {

@@ -216,33 +216,47 @@ pub fn divmod(a: f64, b: f64) -> (f64, f64) {
     (fd, m)
 }
 
-/// Hash consistent with ints: an integral float hashes as the equal int.
+/// CPython's float hash: the value modulo the Mersenne prime 2^61 - 1 (x64)
+/// or 2^31 - 1 (x86), so an integral float hashes as the equal int.
 pub fn hash(f: f64) -> isize {
+    hash_bits(f, if crate::objects::W == 8 { 61 } else { 31 }) as isize
+}
+
+/// The float hash for a modulus of 2^bits - 1 (61: CPython's on x64).
+pub fn hash_bits(f: f64, bits: u32) -> i64 {
     if f.is_nan() {
         return 0;
     }
     if f.is_infinite() {
         return if f > 0.0 { 314159 } else { -314159 };
     }
-    if f.fract() == 0.0 && f.abs() < 4.0e18 {
-        let i = f as i64;
-        let bits: u32 = if crate::objects::W == 8 { 61 } else { 31 };
-        let p = (1i64 << bits) - 1;
-        let mut h = i.abs() % p;
-        if i < 0 {
-            h = -h;
-        }
-        if h == -1 {
-            h = -2;
-        }
-        return h as isize;
+    let modulus: u64 = (1u64 << bits) - 1;
+    let (mut m, mut e) = libm::frexp(f);
+    let mut sign: i64 = 1;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
     }
-    let b = f.to_bits();
-    let h = (b ^ (b >> 32)) as isize;
-    if h == -1 {
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & modulus) | (x >> (bits - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= modulus {
+            x -= modulus;
+        }
+    }
+    let b = bits as i32;
+    let e = if e >= 0 { e % b } else { b - 1 - ((-1 - e) % b) } as u32;
+    x = ((x << e) & modulus) | (x >> (bits - e));
+    let r = (x as i64).wrapping_mul(sign);
+    if r == -1 {
         -2
     } else {
-        h
+        r
     }
 }
 

@@ -191,14 +191,26 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             set_pos(it, pos + 1);
             Ok(Some(crate::objects::int::from_i64(rt, range::item(seq, pos as i64))?))
         }
-        Sub::DictKeys | Sub::DictValues | Sub::DictItems | Sub::Set => {
+        Sub::Set => {
+            let mut p = pos as usize;
+            while p < crate::objects::set::slots(seq) {
+                if let Some(k) = crate::objects::set::item_at(seq, p) {
+                    set_pos(it, p as isize + 1);
+                    return Ok(Some(k));
+                }
+                p += 1;
+            }
+            set_pos(it, p as isize);
+            Ok(None)
+        }
+        Sub::DictKeys | Sub::DictValues | Sub::DictItems => {
             let mut p = pos as usize;
             let which = sub(it);
             while p < dict::fill(seq) {
                 if let Some((k, v)) = dict::entry_at(seq, p) {
                     set_pos(it, p as isize + 1);
                     return Ok(Some(match which {
-                        Sub::DictKeys | Sub::Set => k,
+                        Sub::DictKeys => k,
                         Sub::DictValues => v,
                         _ => tuple::new(rt, &[k, v])?,
                     }));

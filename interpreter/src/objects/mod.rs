@@ -120,6 +120,7 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &dict::TABLE_TYPE,
     &set::SET_TYPE,
     &set::FROZENSET_TYPE,
+    &set::SETTABLE_TYPE,
     &range::RANGE_TYPE,
     &slice::SLICE_TYPE,
     &function::FUNCTION_TYPE,

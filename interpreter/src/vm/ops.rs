@@ -522,9 +522,12 @@ pub fn inplace(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             return Ok(a);
         }
         Kind::Set if matches!(op, 9 | 11 | 1 | 10) && set::is_set(bv) => {
-            let r = binary(rt, op, a, bv)?;
-            dict::clear(a);
-            set::update(rt, a, r)?;
+            match op {
+                9 => set::update(rt, a, bv)?,
+                11 => set::intersection_update(rt, a, bv)?,
+                1 => set::difference_update(rt, a, bv)?,
+                _ => set::symdiff_update(rt, a, bv)?,
+            }
             return Ok(a);
         }
         Kind::Dict if op == 9 => {
@@ -887,7 +890,8 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
                 bytes::data(x).unwrap_or_else(|| if kind(x) == Kind::ByteArray { bytearray::data(x) } else { &mut [] });
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
-        Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(dict::get(rt, c, x)?.is_some()),
+        Kind::Dict => return Ok(dict::get(rt, c, x)?.is_some()),
+        Kind::Set | Kind::FrozenSet => return set::contains(rt, c, x),
         Kind::Range if is_intlike(x) => return Ok(int::to_i64(as_int(x)).is_some_and(|i| range::contains(c, i))),
         Kind::List | Kind::Tuple => {
             let mut i = 0;
@@ -931,6 +935,41 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
 
 // ---- hashing and truth --------------------------------------------------------
 
+/// The hash CPython on x64 gives `v`, on x86 too: set tables are laid out
+/// with it, so sets iterate (and print) in the same order on both.
+pub fn hash64(rt: &mut Rt, v: Value) -> PResult<i64> {
+    if crate::objects::W == 8 {
+        return Ok(hash(rt, v)? as i64);
+    }
+    const MODULUS: i64 = (1 << 61) - 1;
+    match kind(v) {
+        Kind::SmallInt | Kind::BigInt => match int::to_i64(as_int(v)) {
+            Some(i) => {
+                let h = if i < 0 { -((-(i as i128) % MODULUS as i128) as i64) } else { i % MODULUS };
+                Ok(if h == -1 { -2 } else { h })
+            }
+            None => Ok(hash(rt, v)? as i64),
+        },
+        Kind::Float => Ok(float::hash_bits(float::get(v), 61)),
+        Kind::Tuple => {
+            let mut acc: u64 = XX_P5;
+            for i in 0..tuple::len(v) {
+                let lane = hash64(rt, tuple::items(v)[i])? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(XX_P2)).rotate_left(31).wrapping_mul(XX_P1);
+            }
+            acc = acc.wrapping_add((tuple::len(v) as u64) ^ (XX_P5 ^ 3527539));
+            let r = acc as i64;
+            Ok(if r == -1 { 1546275796 } else { r })
+        }
+        Kind::FrozenSet => Ok(set::hash64(v)),
+        _ => Ok(hash(rt, v)? as i64),
+    }
+}
+
+const XX_P1: u64 = 11400714785074694791;
+const XX_P2: u64 = 14029467366897019727;
+const XX_P5: u64 = 2870177450012600261;
+
 pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
     if let Some(i) = v.as_small_int() {
         return Ok(if v.is_small_int() { int::hash(v) } else { i });
@@ -947,24 +986,17 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::None | Kind::Ellipsis | Kind::NotImplemented => Ok(v.bits() as isize >> 3),
         Kind::Bytes => Ok(pstr::hash_bytes(bytes::data(v).unwrap_or(&[]))),
         Kind::Tuple => {
-            let mut h: usize = 0x345678;
+            // CPython 3.11's tuple hash (xxHash-based, its 64-bit constants).
+            let mut acc: u64 = XX_P5;
             for i in 0..tuple::len(v) {
-                let x = hash(rt, tuple::items(v)[i])?;
-                h = (h ^ x as usize).wrapping_mul(1_000_003);
+                let lane = hash(rt, tuple::items(v)[i])? as i64 as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(XX_P2)).rotate_left(31).wrapping_mul(XX_P1);
             }
-            Ok(h as isize)
+            acc = acc.wrapping_add((tuple::len(v) as u64) ^ (XX_P5 ^ 3527539));
+            let r = acc as i64 as isize;
+            Ok(if r == -1 { 1546275796 } else { r })
         }
-        Kind::FrozenSet => {
-            let mut h: usize = 0;
-            let mut i = 0;
-            while i < dict::fill(v) {
-                if let Some(x) = set::item_at(v, i) {
-                    h ^= hash(rt, x)? as usize;
-                }
-                i += 1;
-            }
-            Ok(h as isize)
-        }
+        Kind::FrozenSet => Ok(set::hash64(v) as isize),
         Kind::Range => {
             let (a, c, d) = range::parts(v);
             Ok((a ^ c.wrapping_mul(31) ^ d.wrapping_mul(1_000_003)) as isize)
@@ -1028,7 +1060,8 @@ pub fn truthy(rt: &mut Rt, v: Value) -> PResult<bool> {
         Kind::Complex | Kind::ConstComplex => complex::parts(v) != Some((0.0, 0.0)),
         Kind::Tuple => tuple::len(v) != 0,
         Kind::List => list::len(v) != 0,
-        Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) != 0,
+        Kind::Dict => dict::len(v) != 0,
+        Kind::Set | Kind::FrozenSet => set::len(v) != 0,
         Kind::Bytes => !bytes::data(v).unwrap_or(&[]).is_empty(),
         Kind::ByteArray => !bytearray::data(v).is_empty(),
         Kind::Range => range::len(v) != 0,
@@ -1059,7 +1092,8 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::Str => pstr::char_len(pstr::bytes_of(rt, v).unwrap_or(b"")) as isize,
         Kind::Tuple => tuple::len(v) as isize,
         Kind::List => list::len(v) as isize,
-        Kind::Dict | Kind::Set | Kind::FrozenSet => dict::len(v) as isize,
+        Kind::Dict => dict::len(v) as isize,
+        Kind::Set | Kind::FrozenSet => set::len(v) as isize,
         Kind::Bytes => bytes::data(v).unwrap_or(&[]).len() as isize,
         Kind::ByteArray => bytearray::data(v).len() as isize,
         Kind::Range => match isize::try_from(range::len(v)) {

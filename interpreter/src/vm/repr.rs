@@ -156,7 +156,7 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
         }
         Kind::Set | Kind::FrozenSet => {
             let frozen = kind(v) == Kind::FrozenSet;
-            if dict::len(v) == 0 {
+            if set::len(v) == 0 {
                 return put(rt, out, if frozen { b"frozenset()" } else { b"set()" });
             }
             if frozen {
@@ -165,7 +165,7 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             put(rt, out, b"{")?;
             let mut i = 0;
             let mut first = true;
-            while i < dict::fill(v) {
+            while i < set::slots(v) {
                 if let Some(x) = set::item_at(v, i) {
                     if !first {
                         put(rt, out, b", ")?;
