@@ -15,6 +15,7 @@ use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
+pub mod array;
 pub mod gc;
 pub mod sys;
 
@@ -25,7 +26,7 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&gc::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] = &[&array::DEF, &gc::DEF, &sys::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {

@@ -126,6 +126,7 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             bytes::repr_into(rt, &tmp, out)?;
             put(rt, out, b")")
         }
+        Kind::Array => crate::objects::array::repr_into(rt, v, out),
         Kind::Tuple => {
             if tuple::len(v) == 1 {
                 put(rt, out, b"(")?;
