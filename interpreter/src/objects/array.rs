@@ -630,6 +630,11 @@ fn find(rt: &mut Rt, v: Value, x: Value) -> PResult<Option<usize>> {
     Ok(None)
 }
 
+/// `x in a`.
+pub fn contains(rt: &mut Rt, v: Value, x: Value) -> PResult<bool> {
+    Ok(find(rt, v, x)?.is_some())
+}
+
 fn m_index(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     args(rt, "index", a, k, 1, 1)?;
     match find(rt, a[0], a[1])? {

@@ -10,7 +10,7 @@
 //! nothing, but a user `__format__` may drop the last reference to a string).
 
 use crate::objects::float::StackBuf;
-use crate::objects::{class, dict, float, int, kind, list, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{float, int, kind, str as pstr, tuple, Kind, OrMem};
 use crate::value::Value;
 use crate::vm::ops::{call_special, type_name};
 use crate::vm::repr::{repr_into, str_into};
@@ -82,7 +82,7 @@ fn number(rt: &Rt, c: &[char], i: &mut usize) -> PResult<Option<isize>> {
     Ok(if *i == st { None } else { Some(n) })
 }
 
-fn parse_spec(rt: &Rt, s: &[u8], default_align: u8, tname: &str) -> PResult<Spec> {
+fn parse_spec(rt: &Rt, s: &[u8], default_align: u8, default_ty: u32, tname: &str) -> PResult<Spec> {
     let text = core::str::from_utf8(s).unwrap_or("");
     let mut c: GcVec<char> = GcVec::new();
     for ch in text.chars() {
@@ -97,7 +97,7 @@ fn parse_spec(rt: &Rt, s: &[u8], default_align: u8, tname: &str) -> PResult<Spec
         width: -1,
         grouping: 0,
         precision: -1,
-        ty: 0,
+        ty: default_ty,
     };
     let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
     let mut i = 0;
@@ -404,7 +404,7 @@ pub fn float_text(rt: &Rt, f: f64, ff: FloatFmt, out: &mut Buf) -> PResult<()> {
 /// True when a formatted magnitude reads as zero (for the `z` option).
 fn reads_zero(s: &[u8]) -> bool {
     let e = s.iter().position(|&c| c == b'e' || c == b'E').unwrap_or(s.len());
-    s[..e].iter().all(|&c| c == b'0' || c == b'.')
+    s[..e].iter().all(|&c| matches!(c, b'0' | b'.' | b'%'))
 }
 
 fn format_float(rt: &Rt, f: f64, sp: &Spec, tname: &str, out: &mut Buf) -> PResult<()> {
@@ -505,6 +505,9 @@ fn format_str(rt: &Rt, s: &[u8], sp: &Spec, out: &mut Buf) -> PResult<()> {
     if !matches!(t, 's' | '\0') {
         return Err(unknown_code(rt, sp.ty, "str"));
     }
+    if sp.sign == b' ' {
+        return Err(rt.value_error(format_args!("Space not allowed in string format specifier")));
+    }
     if sp.sign != 0 {
         return Err(rt.value_error(format_args!("Sign not allowed in string format specifier")));
     }
@@ -550,16 +553,16 @@ pub fn format_into(rt: &mut Rt, v: Value, spec: &[u8], out: &mut Buf) -> PResult
     match k {
         Kind::Str => {
             let s = copy_of(rt, v)?;
-            let sp = parse_spec(rt, spec, b'<', "str")?;
+            let sp = parse_spec(rt, spec, b'<', 's' as u32, "str")?;
             format_str(rt, &s, &sp, out)
         }
         Kind::SmallInt | Kind::BigInt | Kind::Bool => {
             let tname = if k == Kind::Bool { "bool" } else { "int" };
-            let sp = parse_spec(rt, spec, b'>', tname)?;
+            let sp = parse_spec(rt, spec, b'>', 'd' as u32, tname)?;
             format_int(rt, v, &sp, tname, out)
         }
         Kind::Float => {
-            let sp = parse_spec(rt, spec, b'>', "float")?;
+            let sp = parse_spec(rt, spec, b'>', 0, "float")?;
             format_float(rt, float::get(v), &sp, "float", out)
         }
         _ => {
@@ -617,6 +620,8 @@ pub fn ascii(rt: &mut Rt, v: Value) -> PResult<Value> {
 struct Fields<'a> {
     args: &'a [Value],
     kw: &'a [Value],
+    /// `format_map`'s mapping (names are looked up in it; no positional fields).
+    map: Option<Value>,
     /// 0: not yet decided, 1: automatic, 2: manual.
     mode: u8,
     next: usize,
@@ -634,7 +639,13 @@ fn parse_usize(s: &[u8]) -> usize {
 fn field_value(rt: &mut Rt, st: &mut Fields<'_>, name: &[u8]) -> PResult<Value> {
     let first_end = name.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(name.len());
     let first = &name[..first_end];
-    let mut v = if first.is_empty() || is_digits(first) {
+    let mut v = if let (Some(m), false) = (st.map, first.is_empty() || is_digits(first)) {
+        let k = pstr::new(rt, first)?;
+        crate::vm::subscr::getitem(rt, m, k)?
+    } else if first.is_empty() || is_digits(first) {
+        if st.map.is_some() {
+            return Err(rt.value_error(format_args!("Format string contains positional fields")));
+        }
         let idx = if first.is_empty() {
             if st.mode == 2 {
                 return Err(rt.value_error(format_args!(
@@ -718,7 +729,7 @@ fn field_value(rt: &mut Rt, st: &mut Fields<'_>, name: &[u8]) -> PResult<Value> 
 
 /// Renders a format string (`str.format`'s template, or a nested spec).
 fn render(rt: &mut Rt, st: &mut Fields<'_>, s: &[u8], depth: u32, out: &mut Buf) -> PResult<()> {
-    if depth > 2 {
+    if depth > 1 {
         return Err(rt.value_error(format_args!("Max string recursion exceeded")));
     }
     let n = s.len();
@@ -746,68 +757,61 @@ fn render(rt: &mut Rt, st: &mut Fields<'_>, s: &[u8], depth: u32, out: &mut Buf)
         if i + 1 >= n {
             return Err(rt.value_error(format_args!("Single '{{' encountered in format string")));
         }
-        // The field runs to the matching '}' (specs may nest fields).
+        // The field name runs to '}', '!' or ':' (brackets may hold any of them).
+        let err = |rt: &Rt, m: &str| rt.value_error(format_args!("{m}"));
         let start = i + 1;
-        let mut depth_b = 1;
         let mut j = start;
-        while j < n {
-            match s[j] {
-                b'[' => {
-                    // Skip a bracketed key in the field name.
-                    let mut k = j + 1;
-                    while k < n && s[k] != b']' && s[k] != b'}' {
-                        k += 1;
-                    }
-                    if k < n && s[k] == b']' {
-                        j = k;
-                    }
+        while j < n && !matches!(s[j], b'}' | b'!' | b':') {
+            if s[j] == b'{' {
+                return Err(err(rt, "unexpected '{' in field name"));
+            }
+            if s[j] == b'[' {
+                while j < n && s[j] != b']' {
+                    j += 1;
                 }
-                b'{' => depth_b += 1,
-                b'}' => {
-                    depth_b -= 1;
-                    if depth_b == 0 {
+            }
+            if j < n {
+                j += 1;
+            }
+        }
+        if j >= n {
+            return Err(err(rt, "expected '}' before end of string"));
+        }
+        let name = &s[start..j];
+        let mut conv = 0u8;
+        if s[j] == b'!' {
+            if j + 1 >= n {
+                return Err(err(rt, "end of string while looking for conversion specifier"));
+            }
+            conv = s[j + 1];
+            if j + 2 >= n {
+                return Err(err(rt, "unmatched '{' in format spec"));
+            }
+            if !matches!(s[j + 2], b':' | b'}') {
+                return Err(err(rt, "expected ':' after conversion specifier"));
+            }
+            j += 2;
+        }
+        let mut spec: &[u8] = b"";
+        if s[j] == b':' {
+            let sst = j + 1;
+            let mut count = 1;
+            j += 1;
+            loop {
+                if j >= n {
+                    return Err(err(rt, "unmatched '{' in format spec"));
+                }
+                if s[j] == b'{' {
+                    count += 1;
+                } else if s[j] == b'}' {
+                    count -= 1;
+                    if count == 0 {
                         break;
                     }
                 }
-                _ => {}
+                j += 1;
             }
-            j += 1;
-        }
-        if j >= n {
-            return Err(rt.value_error(format_args!("expected '}}' before end of string")));
-        }
-        let field = &s[start..j];
-        // Field name ends at '!' or ':' outside brackets.
-        let mut e = 0;
-        while e < field.len() && field[e] != b'!' && field[e] != b':' {
-            if field[e] == b'{' {
-                return Err(rt.value_error(format_args!("unexpected '{{' in field name")));
-            }
-            if field[e] == b'[' {
-                while e < field.len() && field[e] != b']' {
-                    e += 1;
-                }
-            }
-            if e < field.len() {
-                e += 1;
-            }
-        }
-        let name = &field[..e.min(field.len())];
-        let mut conv = 0u8;
-        let mut spec: &[u8] = b"";
-        if e < field.len() && field[e] == b'!' {
-            if e + 1 >= field.len() {
-                return Err(rt.value_error(format_args!("end of string while looking for conversion specifier")));
-            }
-            conv = field[e + 1];
-            if e + 2 < field.len() {
-                if field[e + 2] != b':' {
-                    return Err(rt.value_error(format_args!("expected ':' after conversion specifier")));
-                }
-                spec = &field[e + 3..];
-            }
-        } else if e < field.len() {
-            spec = &field[e + 1..];
+            spec = &s[sst..j];
         }
         let v = field_value(rt, st, name)?;
         let mut vs = Buf::new();
@@ -845,7 +849,7 @@ fn render(rt: &mut Rt, st: &mut Fields<'_>, s: &[u8], depth: u32, out: &mut Buf)
 /// `template.format(*args, **kw)`; `a[0]` is the template.
 pub fn str_format(rt: &mut Rt, a: &[Value], kw: &[Value]) -> PResult<Value> {
     let s = copy_of(rt, a[0])?;
-    let mut st = Fields { args: &a[1..], kw, mode: 0, next: 0 };
+    let mut st = Fields { args: &a[1..], kw, map: None, mode: 0, next: 0 };
     let mut out = Buf::new();
     render(rt, &mut st, &s, 0, &mut out)?;
     pstr::new(rt, &out)
@@ -856,25 +860,8 @@ pub fn str_format_map(rt: &mut Rt, a: &[Value], _kw: &[Value]) -> PResult<Value>
     if a.len() != 2 {
         return Err(rt.type_error(format_args!("format_map() takes exactly one argument ({} given)", a.len() - 1)));
     }
-    let m = a[1];
-    if kind(m) != Kind::Dict {
-        let tn = type_name(rt, m);
-        return Err(rt.type_error(format_args!("format_map() argument must be a mapping, not {tn}")));
-    }
-    // Keyword pairs from the dict's str keys.
-    let mut kv: GcVec<Value> = GcVec::new();
-    let mut i = 0;
-    while i < dict::fill(m) {
-        if let Some((k, v)) = dict::entry_at(m, i) {
-            if pstr::is_str(k) {
-                kv.push(k).or_mem(rt)?;
-                kv.push(v).or_mem(rt)?;
-            }
-        }
-        i += 1;
-    }
     let s = copy_of(rt, a[0])?;
-    let mut st = Fields { args: &[], kw: &kv, mode: 0, next: 0 };
+    let mut st = Fields { args: &[], kw: &[], map: Some(a[1]), mode: 0, next: 0 };
     let mut out = Buf::new();
     render(rt, &mut st, &s, 0, &mut out)?;
     pstr::new(rt, &out)
@@ -1007,7 +994,7 @@ fn pct_float(rt: &mut Rt, conv: u8, a: Value, fl: &PctFlags, out: &mut Buf) -> P
     let mut body = Buf::new();
     float_text(rt, f.abs(), FloatFmt { ty, prec, alt: fl.alt, dot0: false, upper }, &mut body)?;
     let neg = f.is_sign_negative() && !f.is_nan();
-    pct_pad(rt, fl, pct_sign(fl, neg), b"", &body, f.is_finite(), out)
+    pct_pad(rt, fl, pct_sign(fl, neg), b"", &body, true, out)
 }
 
 /// `fmt % args`.
@@ -1015,18 +1002,21 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
     let s = copy_of(rt, fmt)?;
     let n = s.len();
     let mut out = Buf::new();
+    // CPython's argument cursor: a tuple's items in turn, or one object
+    // (index -2 before it is taken, -1 after); a `%(key)` conversion
+    // re-aims it at the looked-up value.
     let is_tuple = tuple::is_tuple(args);
-    let mapping = !is_tuple && !pstr::is_str(args) && (kind(args) == Kind::Dict || list::is_list(args));
-    let nargs = if is_tuple { tuple::len(args) } else { 1 };
-    let mut ai = 0usize;
-    let mut next_arg = |rt: &Rt| -> PResult<Value> {
-        if ai >= nargs {
-            return Err(rt.type_error(format_args!("not enough arguments for format string")));
+    let mapping = !is_tuple
+        && matches!(kind(args), Kind::Dict | Kind::List | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::Array);
+    let mut cur = args;
+    let (mut arglen, mut argidx): (isize, isize) = if is_tuple { (tuple::len(args) as isize, 0) } else { (-1, -2) };
+    let next_arg = |rt: &Rt, cur: Value, arglen: isize, argidx: &mut isize| -> PResult<Value> {
+        if *argidx < arglen {
+            *argidx += 1;
+            return Ok(if arglen < 0 { cur } else { tuple::items(cur)[(*argidx - 1) as usize] });
         }
-        ai += 1;
-        Ok(if is_tuple { tuple::items(args)[ai - 1] } else { args })
+        Err(rt.type_error(format_args!("not enough arguments for format string")))
     };
-    let mut used_key = false;
     let mut i = 0;
     let mut char_index = 0usize;
     while i < n {
@@ -1044,9 +1034,8 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
         if i >= n {
             return Err(rt.value_error(format_args!("incomplete format")));
         }
-        let mut arg: Option<Value> = None;
         if s[i] == b'(' {
-            if !mapping && kind(args) != Kind::Dict {
+            if !mapping {
                 return Err(rt.type_error(format_args!("format requires a mapping")));
             }
             let mut depth = 1;
@@ -1064,8 +1053,9 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
                 return Err(rt.value_error(format_args!("incomplete format key")));
             }
             let key = pstr::new(rt, &s[ks..j - 1])?;
-            arg = Some(crate::vm::subscr::getitem(rt, args, key)?);
-            used_key = true;
+            cur = crate::vm::subscr::getitem(rt, args, key)?;
+            arglen = -1;
+            argidx = -2;
             char_index += pstr::char_len(&s[i..j]);
             i = j;
         }
@@ -1082,7 +1072,7 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
             char_index += 1;
         }
         if i < n && s[i] == b'*' {
-            let w = next_arg(rt)?;
+            let w = next_arg(rt, cur, arglen, &mut argidx)?;
             if !int::is_int(w) {
                 return Err(rt.type_error(format_args!("* wants int")));
             }
@@ -1105,7 +1095,7 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
             char_index += 1;
             fl.prec = 0;
             if i < n && s[i] == b'*' {
-                let p = next_arg(rt)?;
+                let p = next_arg(rt, cur, arglen, &mut argidx)?;
                 if !int::is_int(p) {
                     return Err(rt.type_error(format_args!("* wants int")));
                 }
@@ -1133,33 +1123,7 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
             out.push(b'%').or_mem(rt)?;
             continue;
         }
-        let a = match arg {
-            Some(a) => a,
-            None => {
-                if !matches!(
-                    conv,
-                    b's' | b'r'
-                        | b'a'
-                        | b'd'
-                        | b'i'
-                        | b'u'
-                        | b'x'
-                        | b'X'
-                        | b'o'
-                        | b'e'
-                        | b'E'
-                        | b'f'
-                        | b'F'
-                        | b'g'
-                        | b'G'
-                        | b'c'
-                ) {
-                    Value::NONE
-                } else {
-                    next_arg(rt)?
-                }
-            }
-        };
+        let a = next_arg(rt, cur, arglen, &mut argidx)?;
         match conv {
             b's' | b'r' | b'a' => {
                 let mut t = Buf::new();
@@ -1210,9 +1174,8 @@ pub fn percent_format(rt: &mut Rt, fmt: Value, args: Value) -> PResult<Value> {
         }
         char_index += 1;
     }
-    if is_tuple && ai < nargs || !is_tuple && !mapping && ai == 0 {
+    if argidx < arglen && !mapping {
         return Err(rt.type_error(format_args!("not all arguments converted during string formatting")));
     }
-    let _ = (used_key, class::OBJECT_CLASS.sname);
     pstr::new(rt, &out)
 }

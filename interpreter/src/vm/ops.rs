@@ -867,6 +867,7 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
         Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(dict::get(rt, c, x)?.is_some()),
+        Kind::Array => return crate::objects::array::contains(rt, c, x),
         Kind::Range if is_intlike(x) => return Ok(int::to_i64(as_int(x)).is_some_and(|i| range::contains(c, i))),
         Kind::List | Kind::Tuple => {
             let mut i = 0;
