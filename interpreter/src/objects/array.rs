@@ -20,7 +20,7 @@ use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
 use upy_heap::GcVec;
 
-crate::rt_type!(ARRAY_TYPE, ARRAY_INFO, "array", b'Y', &[3], None, Array, ARRAY_CLASS);
+crate::rt_type!(ARRAY_TYPE, ARRAY_INFO, "array", b'y', &[3], None, Array, ARRAY_CLASS);
 
 /// `array.array` (a static class, like the built-in types).
 pub static ARRAY_CLASS: ClassObj = ClassObj {
