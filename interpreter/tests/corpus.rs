@@ -5,7 +5,8 @@
 //! verification after every collection, on a small heap (`UPY_CORPUS_HEAP`,
 //! default 512k) so the per-allocation collection stays cheap.
 //!
-//! A mismatch leaves `name.py.out` beside the `.exp` to diff (as
+//! `corpora/seed/` is skipped in debug torture builds (`tests/seed.rs` runs
+//! it in release). A mismatch leaves `name.py.out` beside the `.exp` to diff (as
 //! MicroPython's test runner does). `UPY_CORPUS_FILTER=substr` runs a subset.
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,12 @@ fn corpus_matches_cpython() {
             if !p.to_string_lossy().contains(f.as_str()) {
                 continue;
             }
+        }
+        // The seed scenario takes ~20 min in a debug torture build: tests/seed.rs
+        // runs it under torture in release builds instead.
+        if torture && cfg!(debug_assertions) && p.starts_with(root.join("seed")) {
+            eprintln!("corpus: skipping {} in a debug torture build (see tests/seed.rs)", p.display());
+            continue;
         }
         ran += 1;
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_upy"));

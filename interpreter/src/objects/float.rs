@@ -27,6 +27,8 @@ crate::methods! { METHODS:
     IS_INTEGER = "is_integer", m_is_integer, Method;
     AS_INTEGER_RATIO = "as_integer_ratio", m_as_integer_ratio, Method;
     CONJUGATE = "conjugate", m_conjugate, Method;
+    HEX = "hex", m_hex, Method;
+    FROMHEX = "fromhex", m_fromhex, ClassMethod;
 }
 
 pub fn new(rt: &Rt, f: f64) -> PResult<Value> {
@@ -299,4 +301,189 @@ fn m_as_integer_ratio(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> 
         e -= 1;
     }
     crate::objects::tuple::new(rt, &[num, den])
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` for normal numbers,
+/// `0x0.<digits>p-1022` for subnormals, as CPython.
+pub fn hex(f: f64, out: &mut StackBuf<64>) {
+    use core::fmt::Write;
+    if f.is_nan() {
+        out.push_all(b"nan");
+        return;
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f.is_infinite() {
+        let _ = write!(out, "{sign}inf");
+        return;
+    }
+    if f == 0.0 {
+        let _ = write!(out, "{sign}0x0.0p+0");
+        return;
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
+    let _ = write!(out, "{sign}0x{lead}.{mant:013x}p{e:+}");
+}
+
+/// Why `fromhex` failed.
+pub enum HexError {
+    Invalid,
+    Overflow,
+}
+
+/// `float.fromhex(s)`: CPython's grammar, rounded half-to-even to the
+/// nearest double (subnormals included).
+pub fn fromhex(s: &[u8]) -> Result<f64, HexError> {
+    let s = crate::objects::int::trim_ws(s);
+    let (neg, s) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    let lower = |w: &[u8], t: &[u8]| w.len() == t.len() && w.iter().zip(t).all(|(a, b)| a.to_ascii_lowercase() == *b);
+    if lower(s, b"inf") || lower(s, b"infinity") {
+        return Ok(sign * f64::INFINITY);
+    }
+    if lower(s, b"nan") {
+        return Ok(f64::NAN);
+    }
+    let mut i = 0;
+    if s.len() >= 2 && s[0] == b'0' && (s[1] == b'x' || s[1] == b'X') {
+        i = 2;
+    }
+    let hexval = |c: u8| (c as char).to_digit(16);
+    let int_start = i;
+    while i < s.len() && hexval(s[i]).is_some() {
+        i += 1;
+    }
+    let int_digits = &s[int_start..i];
+    let mut frac_digits: &[u8] = &[];
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        let fs = i;
+        while i < s.len() && hexval(s[i]).is_some() {
+            i += 1;
+        }
+        frac_digits = &s[fs..i];
+    }
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return Err(HexError::Invalid);
+    }
+    let mut exp: i64 = 0;
+    if i < s.len() && (s[i] == b'p' || s[i] == b'P') {
+        i += 1;
+        let eneg = match s.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let es = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            exp = (exp * 10 + (s[i] - b'0') as i64).min(1 << 40);
+            i += 1;
+        }
+        if i == es {
+            return Err(HexError::Invalid);
+        }
+        if eneg {
+            exp = -exp;
+        }
+    }
+    if i != s.len() {
+        return Err(HexError::Invalid);
+    }
+    // The digits as one integer D (leading zeros dropped): value = D * 2^base.
+    let all = |k: usize| if k < int_digits.len() { int_digits[k] } else { frac_digits[k - int_digits.len()] };
+    let total = int_digits.len() + frac_digits.len();
+    let mut first = 0;
+    while first < total && all(first) == b'0' {
+        first += 1;
+    }
+    if first == total {
+        return Ok(sign * 0.0);
+    }
+    let n = total - first;
+    let digit = |k: usize| hexval(all(first + k)).unwrap_or(0) as u64;
+    // Bit `b` of D, counting from its least significant bit.
+    let bit = |b: i64| -> u64 {
+        if b < 0 || b >= 4 * n as i64 {
+            return 0;
+        }
+        let d = digit(n - 1 - (b / 4) as usize);
+        (d >> (b % 4)) & 1
+    };
+    let base = exp - 4 * frac_digits.len() as i64;
+    let top = 64 - digit(0).leading_zeros() as i64 - 1;
+    let k = 4 * (n as i64 - 1) + top + base;
+    if k > 1100 {
+        return Err(HexError::Overflow);
+    }
+    if k < -1200 {
+        return Ok(sign * 0.0);
+    }
+    let lsb = (k - 52).max(-1074);
+    let shift = lsb - base;
+    let mut m: u64 = 0;
+    for b in (shift.max(0)..=k - base).rev() {
+        m = (m << 1) | bit(b);
+    }
+    if shift < 0 {
+        m <<= -shift;
+    } else if shift > 0 && bit(shift - 1) == 1 {
+        let sticky = (0..shift - 1).any(|b| bit(b) == 1);
+        if sticky || m & 1 == 1 {
+            m += 1;
+        }
+    }
+    let mut lsb = lsb;
+    if m >= 1u64 << 53 {
+        m >>= 1;
+        lsb += 1;
+    }
+    let bits = if m >= 1u64 << 52 {
+        let biased = lsb + 52 + 1023;
+        if biased >= 2047 {
+            return Err(HexError::Overflow);
+        }
+        ((biased as u64) << 52) | (m & ((1u64 << 52) - 1))
+    } else {
+        m
+    };
+    Ok(sign * f64::from_bits(bits))
+}
+
+fn m_hex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 1 {
+        return Err(rt.type_error(format_args!("float.hex() takes no arguments ({} given)", a.len() - 1)));
+    }
+    let mut b = StackBuf::<64>::new();
+    hex(get(a[0]), &mut b);
+    crate::objects::str::new(rt, b.as_bytes())
+}
+
+fn m_fromhex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 2 {
+        return Err(rt.type_error(format_args!("fromhex() takes exactly one argument ({} given)", a.len() - 1)));
+    }
+    let mut tmp = upy_heap::GcVec::<u8>::new();
+    match crate::objects::str::bytes_of(rt, a[1]) {
+        Some(b) => tmp.extend_from_slice(b).map_err(|_| rt.memory_error())?,
+        None => return Err(rt.type_error(format_args!("bad argument type for built-in operation"))),
+    }
+    match fromhex(&tmp) {
+        Ok(f) => new(rt, f),
+        Err(HexError::Invalid) => Err(rt.value_error(format_args!("invalid hexadecimal floating-point string"))),
+        Err(HexError::Overflow) => {
+            Err(rt.overflow_error(format_args!("hexadecimal value too large to represent as a float")))
+        }
+    }
 }

@@ -128,6 +128,9 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             let (n, x) = if list::is_list(seq) {
                 let n = list::len(seq);
                 (n, if (pos as usize) < n { Some(list::items(seq)[pos as usize]) } else { None })
+            } else if kind(seq) == Kind::Array {
+                let n = crate::objects::array::len(seq);
+                (n, if (pos as usize) < n { Some(crate::objects::array::item(rt, seq, pos as usize)?) } else { None })
             } else {
                 let n = tuple::len(seq);
                 (n, if (pos as usize) < n { Some(tuple::items(seq)[pos as usize]) } else { None })

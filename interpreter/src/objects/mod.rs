@@ -20,6 +20,7 @@
 //! This is the only part of the runtime with `unsafe`; the VM and the
 //! built-ins use the safe accessors each module exports.
 
+pub mod array;
 pub mod boundmeth;
 pub mod builtin;
 pub mod bytearray;
@@ -91,6 +92,7 @@ pub enum Kind {
     Property,
     StaticMethod,
     ClassMethod,
+    Array,
 }
 
 /// One word, in bytes.
@@ -140,6 +142,7 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &module::MODULE_TYPE,
     &complex::COMPLEX_TYPE,
     &bytearray::BYTEARRAY_TYPE,
+    &array::ARRAY_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

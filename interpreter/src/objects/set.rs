@@ -34,7 +34,7 @@ use crate::vm::{ops, PResult, Rt};
 
 crate::rt_type!(SET_TYPE, SET_INFO, "set", b'Z', &[2], None, Set, SET_CLASS);
 crate::rt_type!(FROZENSET_TYPE, FROZENSET_INFO, "frozenset", b'z', &[2], None, FrozenSet, FROZENSET_CLASS);
-crate::rt_type!(SETTABLE_TYPE, SETTABLE_INFO, "set-table", b'y', &[], Some(2), Set, SET_CLASS);
+crate::rt_type!(SETTABLE_TYPE, SETTABLE_INFO, "set-table", b'w', &[], Some(2), Set, SET_CLASS);
 
 crate::methods! { METHODS:
     ADD = "add", m_add, Method;

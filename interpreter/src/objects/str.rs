@@ -293,6 +293,7 @@ crate::methods! { METHODS:
     ENCODE = "encode", m_encode, Method;
     SPLITLINES = "splitlines", m_splitlines, Method;
     FORMAT = "format", m_format, Method;
+    FORMAT_MAP = "format_map", crate::vm::format::str_format_map, Method;
 }
 
 fn self_bytes<'a>(rt: &'a Rt, v: Value) -> &'a [u8] {
@@ -946,98 +947,7 @@ fn m_splitlines(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     Ok(result)
 }
 
-/// A basic `str.format`: `{}`, `{0}`, `{name}`, `{{`/`}}`, with `!r`/`!s`
-/// conversions and format specs handled by `format()`.
+/// `str.format` (see `vm::format`).
 fn m_format(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
-    let s = a[0];
-    let mut out = GcVec::<u8>::new();
-    let mut auto = 0usize;
-    let n = self_bytes(rt, s).len();
-    let mut i = 0;
-    while i < n {
-        let c = self_bytes(rt, s)[i];
-        if c == b'{' {
-            if i + 1 < n && self_bytes(rt, s)[i + 1] == b'{' {
-                out.push(b'{').or_mem(rt)?;
-                i += 2;
-                continue;
-            }
-            let b = self_bytes(rt, s);
-            let mut j = i + 1;
-            while j < n && b[j] != b'}' {
-                j += 1;
-            }
-            if j >= n {
-                return Err(rt.value_error(format_args!("Single '{{' encountered in format string")));
-            }
-            let field = &b[i + 1..j];
-            let (name_conv, spec) = match field.iter().position(|&c| c == b':') {
-                Some(p) => (&field[..p], Some((i + 1 + p + 1, j))),
-                None => (field, None),
-            };
-            let (name, conv) = match name_conv.iter().position(|&c| c == b'!') {
-                Some(p) => (&name_conv[..p], name_conv.get(p + 1).copied()),
-                None => (name_conv, None),
-            };
-            let v = if name.is_empty() {
-                let idx = auto;
-                auto += 1;
-                match a.get(idx + 1) {
-                    Some(&v) => v,
-                    None => {
-                        return Err(rt.index_error(format_args!(
-                            "Replacement index {idx} out of range for positional args tuple"
-                        )))
-                    }
-                }
-            } else if name.iter().all(|c| c.is_ascii_digit()) {
-                let idx = name.iter().fold(0usize, |acc, &c| acc * 10 + (c - b'0') as usize);
-                match a.get(idx + 1) {
-                    Some(&v) => v,
-                    None => {
-                        return Err(rt.index_error(format_args!(
-                            "Replacement index {idx} out of range for positional args tuple"
-                        )))
-                    }
-                }
-            } else {
-                let mut found = None;
-                for pair in k.chunks(2) {
-                    if bytes_of(rt, pair[0]) == Some(name) {
-                        found = Some(pair[1]);
-                    }
-                }
-                match found {
-                    Some(v) => v,
-                    None => {
-                        let nm = new(rt, name)?;
-                        return Err(rt.key_error(nm));
-                    }
-                }
-            };
-            let v = match conv {
-                Some(b'r') => ops::repr(rt, v)?,
-                Some(b's') => ops::str(rt, v)?,
-                _ => v,
-            };
-            let spec_v = match spec {
-                Some((x, y)) => sub(rt, s, x, y)?,
-                None => Value::qstr(crate::qstr::q::EMPTY),
-            };
-            let t = ops::format(rt, v, spec_v)?;
-            out.extend_from_slice(self_bytes(rt, t)).or_mem(rt)?;
-            i = j + 1;
-        } else if c == b'}' {
-            if i + 1 < n && self_bytes(rt, s)[i + 1] == b'}' {
-                out.push(b'}').or_mem(rt)?;
-                i += 2;
-                continue;
-            }
-            return Err(rt.value_error(format_args!("Single '}}' encountered in format string")));
-        } else {
-            out.push(c).or_mem(rt)?;
-            i += 1;
-        }
-    }
-    new(rt, &out)
+    crate::vm::format::str_format(rt, a, k)
 }

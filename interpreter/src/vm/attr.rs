@@ -105,6 +105,16 @@ fn special_attr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
     if name == q::__class__ {
         return Ok(Some(type_of(rt, o)));
     }
+    if kind(o) == Kind::Array {
+        let which = match rt.st.qstr.get(name) {
+            b"typecode" => Some(true),
+            b"itemsize" => Some(false),
+            _ => None,
+        };
+        if let Some(t) = which {
+            return crate::objects::array::attr(rt, o, t).map(Some);
+        }
+    }
     let n = rt.st.qstr.get(name);
     let si = |i: isize| Value::small_int(i).unwrap_or(Value::NONE);
     let r = match (kind(o), n) {

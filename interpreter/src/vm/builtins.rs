@@ -314,6 +314,10 @@ fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let x = a[0];
     let n = match kind(x) {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Range => ops::len(rt, x)?,
+        Kind::Array => {
+            let l = crate::objects::array::tolist(rt, x)?;
+            return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
+        }
         Kind::Instance => {
             if let Some(r) = ops::call_special(rt, x, "__reversed__", &[])? {
                 return Ok(r);

@@ -576,6 +576,9 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
         let t = tuple::new(rt, a)?;
         return exception::new(rt, c, t);
     }
+    if is(&crate::objects::array::ARRAY_CLASS) {
+        return crate::objects::array::construct(rt, a, k);
+    }
     if is(&cls::INT_CLASS) {
         let mut args = [Value::NONE; 3];
         let full = [Value::NONE];
@@ -720,10 +723,8 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
             return mk(rt, &[]);
         }
         let x = a[0];
-        if kind(x) == Kind::Bytes || kind(x) == Kind::ByteArray {
-            let mut tmp = GcVec::<u8>::new();
-            let d = bytes::data(x).unwrap_or_else(|| crate::objects::bytearray::data(x));
-            tmp.extend_from_slice(d).or_mem(rt)?;
+        // The buffer protocol: bytes, bytearray and array give their raw bytes.
+        if let Some(tmp) = crate::objects::array::buffer_of(rt, x)? {
             return mk(rt, &tmp);
         }
         if pstr::is_str(x) {

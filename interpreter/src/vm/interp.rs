@@ -573,7 +573,8 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
                 let v = s[st.sp - 1];
                 let v = match f & 3 {
                     1 => ops::str(rt, v)?,
-                    2 | 3 => ops::repr(rt, v)?,
+                    2 => ops::repr(rt, v)?,
+                    3 => crate::vm::format::ascii(rt, v)?,
                     _ => v,
                 };
                 s[st.sp - 1] = ops::format(rt, v, spec)?;

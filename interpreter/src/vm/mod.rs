@@ -18,6 +18,7 @@ pub mod args;
 pub mod attr;
 pub mod builtins;
 pub mod classes;
+pub mod format;
 pub mod import;
 pub mod interp;
 pub mod ops;

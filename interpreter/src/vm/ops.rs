@@ -645,6 +645,7 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
             let y = if kb == Kind::Bytes { bytes::data(bv).unwrap_or(&[]) } else { bytearray::data(bv) };
             return Ok(x == y);
         }
+        (Kind::Array, Kind::Array) => return crate::objects::array::eq(rt, a, bv),
         (Kind::Dict, Kind::Dict) => {
             if dict::len(a) != dict::len(bv) {
                 return Ok(false);
@@ -892,6 +893,7 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
         }
         Kind::Dict => return Ok(dict::get(rt, c, x)?.is_some()),
         Kind::Set | Kind::FrozenSet => return set::contains(rt, c, x),
+        Kind::Array => return crate::objects::array::contains(rt, c, x),
         Kind::Range if is_intlike(x) => return Ok(int::to_i64(as_int(x)).is_some_and(|i| range::contains(c, i))),
         Kind::List | Kind::Tuple => {
             let mut i = 0;
@@ -1001,7 +1003,7 @@ pub fn hash(rt: &mut Rt, v: Value) -> PResult<isize> {
             let (a, c, d) = range::parts(v);
             Ok((a ^ c.wrapping_mul(31) ^ d.wrapping_mul(1_000_003)) as isize)
         }
-        Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::ByteArray => {
+        Kind::List | Kind::Dict | Kind::Set | Kind::Slice | Kind::ByteArray | Kind::Array => {
             let tn = type_name(rt, v);
             Err(rt.type_error(format_args!("unhashable type: '{tn}'")))
         }
@@ -1064,6 +1066,7 @@ pub fn truthy(rt: &mut Rt, v: Value) -> PResult<bool> {
         Kind::Set | Kind::FrozenSet => set::len(v) != 0,
         Kind::Bytes => !bytes::data(v).unwrap_or(&[]).is_empty(),
         Kind::ByteArray => !bytearray::data(v).is_empty(),
+        Kind::Array => crate::objects::array::len(v) != 0,
         Kind::Range => range::len(v) != 0,
         Kind::Iter if iter::is_view(v) => dict::len(iter::parts(v).0) != 0,
         Kind::Instance => {
@@ -1096,6 +1099,7 @@ pub fn len(rt: &mut Rt, v: Value) -> PResult<isize> {
         Kind::Set | Kind::FrozenSet => set::len(v) as isize,
         Kind::Bytes => bytes::data(v).unwrap_or(&[]).len() as isize,
         Kind::ByteArray => bytearray::data(v).len() as isize,
+        Kind::Array => crate::objects::array::len(v) as isize,
         Kind::Range => match isize::try_from(range::len(v)) {
             Ok(n) => n,
             Err(_) => return Err(rt.overflow_error(format_args!("Python int too large to convert to C ssize_t"))),
@@ -1128,6 +1132,7 @@ pub fn is_iterable(rt: &mut Rt, v: Value) -> PResult<bool> {
     Ok(match kind(v) {
         Kind::Str
         | Kind::ByteArray
+        | Kind::Array
         | Kind::Tuple
         | Kind::List
         | Kind::Dict
@@ -1156,7 +1161,7 @@ pub fn is_iterable(rt: &mut Rt, v: Value) -> PResult<bool> {
 pub fn get_iter(rt: &mut Rt, v: Value) -> PResult<Value> {
     use iter::Sub;
     match kind(v) {
-        Kind::List | Kind::Tuple => iter::new(rt, Sub::Seq, v, 0, Value::NONE),
+        Kind::List | Kind::Tuple | Kind::Array => iter::new(rt, Sub::Seq, v, 0, Value::NONE),
         Kind::Str => iter::new(rt, Sub::Str, v, 0, Value::NONE),
         Kind::Bytes | Kind::ByteArray => iter::new(rt, Sub::Bytes, v, 0, Value::NONE),
         Kind::Range => iter::new(rt, Sub::Range, v, 0, Value::NONE),

@@ -134,6 +134,7 @@ pub fn getitem(rt: &mut Rt, o: Value, i: Value) -> PResult<Value> {
             let k = norm_index(rt, i, n, "bytearray")?;
             Ok(si(bytearray::data(o)[k] as isize))
         }
+        Kind::Array => crate::objects::array::getitem(rt, o, i),
         Kind::Range => {
             if is_slice {
                 let n = range::len(o).min(isize::MAX as i64) as isize;
@@ -207,6 +208,7 @@ pub fn setitem(rt: &mut Rt, o: Value, i: Value, v: Value) -> PResult<()> {
             Ok(())
         }
         Kind::Dict => dict::set(rt, o, i, v),
+        Kind::Array => crate::objects::array::setitem(rt, o, i, v),
         Kind::ByteArray if kind(i) != Kind::Slice => {
             let k = norm_index(rt, i, bytearray::data(o).len(), "bytearray")?;
             let b = bytearray::byte_of(rt, v)?;
@@ -258,6 +260,7 @@ pub fn delitem(rt: &mut Rt, o: Value, i: Value) -> PResult<()> {
             list::remove_at(o, k);
             Ok(())
         }
+        Kind::Array => crate::objects::array::delitem(rt, o, i),
         Kind::Dict => match dict::remove(rt, o, i)? {
             Some(_) => Ok(()),
             None => Err(rt.key_error(i)),

@@ -1,0 +1,10 @@
+# str.format: automatic, manual and keyword fields, braces, reuse
+print('{} {} {}'.format(1, 'two', 3.0))
+print('{0} {1} {0} {2}'.format('a', 'b', 'c'))
+print('{x}-{y}-{x}'.format(x=1, y=2))
+print('{0}{name}{1}'.format('<', '>', name='mid'))
+print('{{}} {{{}}} {{0}} }}{{'.format(5))
+print('{}'.format('{}'), '{0!r:>6}'.format('q'), ''.format(1, 2), 'no fields'.format())
+print('{:>5}{:<5}|'.format(1, 2), '{10}'.format(*range(11)), '{00}'.format('z'))
+print('{0:{1}}|'.format('x', 5), '{a:{b}{c}}|'.format(a=3, b='>', c=4))
+print('{:{}}|{}'.format('w', 3, 'after'))

@@ -1,0 +1,10 @@
+# %-formatting: every conversion with plain arguments
+print('%s|%r|%a|%d|%i|%u' % ('é', 'é', 'é', 42, -42, 7))
+print('%x|%X|%o|%e|%E|%f|%F|%g|%G|%c|%c|%%' % (255, 255, 8, 1234.5, 0.00012, 1.5, -2.25, 1e-5, 1e20, 65, 'z'))
+print('%s' % 5, '%s' % (5,), '%s' % [1, 2], '%s' % ((1, 2),), '%r' % 'q', '%s %s' % ('a', 'b'))
+print('%d %d %d' % (3.99, -3.99, True), '%x' % -255, '%o' % -8, '%d' % (2 ** 100), '%x' % (2 ** 70))
+print('%s' % None, '%s' % {'a': 1}, '%r' % {'a': 1}, '%a' % ['日'], 'plain' % (), 'x%%y' % ())
+print('%e %f %g' % (3, 4, 5), '%g|%g|%g|%g' % (100000, 1000000, 0.0001, 0.00001))
+print('%f %e %g %F' % (float('inf'), float('-inf'), float('nan'), float('nan')))
+print('%c%c%c' % (0x263A, 'é', 48))
+print('%s and %s' % ('x', 'y'), '%.3s|%.0s|%-5s|%5s|' % ('abcdef', 'zz', 'ab', 'ab'))
