@@ -21,6 +21,7 @@ pub mod math;
 pub mod os;
 pub mod random;
 pub mod struct_;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 

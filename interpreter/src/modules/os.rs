@@ -20,11 +20,11 @@
 // casts that are no-ops on one are needed on the other.
 #![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 
-use super::ModuleDef;
+use super::{structseq, ModuleDef};
 use crate::objects::class::{self as cls, ClassObj};
-use crate::objects::{bytes, dict, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{bytes, dict, float, int, list, module, str as pstr, tuple, OrMem};
 use crate::value::Value;
-use crate::vm::{attr, classes, ops, subscr, PResult, Rt, SLOT_MODULES};
+use crate::vm::{attr, ops, PResult, Rt, SLOT_MODULES};
 use upy_heap::GcVec;
 
 pub static DEF: ModuleDef = ModuleDef { name: "os", init };
@@ -64,12 +64,6 @@ crate::methods! { PATH_FNS:
     ABSPATH = "abspath", p_abspath, Static;
 }
 
-crate::methods! { STAT_METHODS:
-    STAT_GETITEM = "__getitem__", stat_getitem, Method;
-    STAT_LEN = "__len__", stat_len, Method;
-    STAT_ITER = "__iter__", stat_iter, Method;
-}
-
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
     super::add_fns(rt, d, FNS)?;
     for (k, v) in [("sep", "/"), ("name", "posix"), ("curdir", "."), ("pardir", ".."), ("extsep", ".")] {
@@ -93,7 +87,7 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
     }
     let env = environ_dict(rt)?;
     super::set(rt, d, "environ", env)?;
-    let sr = stat_class(rt)?;
+    let sr = structseq::make_class(rt, "os", "stat_result", &STAT_FIELDS)?;
     super::set(rt, d, "stat_result", sr)?;
 
     let q = rt.intern(b"os.path")?;
@@ -346,31 +340,8 @@ fn raw_stat(p: &GcVec<u8>) -> Result<libc::stat, i32> {
     }
 }
 
-/// The `stat_result` class: instances carry the st_* attributes and a
-/// hidden 10-tuple `_t` for indexing, as CPython's structseq.
-fn stat_class(rt: &mut Rt) -> PResult<Value> {
-    let name = rt.intern(b"stat_result")?;
-    let bases = tuple::new(rt, &[cls::OBJECT_CLASS.value()])?;
-    let ns = dict::new(rt)?;
-    let m = pstr::from_str(rt, "os")?;
-    super::set(rt, ns, "__module__", m)?;
-    for f in STAT_METHODS {
-        super::set(rt, ns, f.name, f.value())?;
-    }
-    let c = cls::new_class(rt, name, bases, ns, &cls::OBJECT_CLASS)?;
-    let mro = tuple::new(rt, &[c, cls::OBJECT_CLASS.value()])?;
-    cls::set_mro(c, mro);
-    Ok(c)
-}
-
-fn os_dict(rt: &mut Rt) -> PResult<Value> {
-    let q = rt.intern(b"os")?;
-    let mods = rt.st.runtime[SLOT_MODULES];
-    match dict::get(rt, mods, Value::qstr(q))? {
-        Some(m) if kind(m) == Kind::Module => Ok(module::parts(m).1),
-        _ => Err(rt.runtime_error(format_args!("os: module lost from sys.modules"))),
-    }
-}
+const STAT_FIELDS: [&str; 10] =
+    ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
 
 fn stat(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "stat", a, 1, 1)?;
@@ -379,64 +350,30 @@ fn stat(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Ok(st) => st,
         Err(e) => return Err(os_error(rt, e, a[0], Value::NONE)),
     };
-    let d = os_dict(rt)?;
-    let q = rt.intern(b"stat_result")?;
-    let Some(c) = dict::get_qstr(rt, d, q)? else {
-        return Err(rt.runtime_error(format_args!("os.stat_result missing")));
-    };
-    let o = classes::instantiate(rt, c, &[], &[])?;
-    let ints: [(&str, i64); 7] = [
-        ("st_mode", st.st_mode as i64),
-        ("st_ino", st.st_ino as i64),
-        ("st_dev", st.st_dev as i64),
-        ("st_nlink", st.st_nlink as i64),
-        ("st_uid", st.st_uid as i64),
-        ("st_gid", st.st_gid as i64),
-        ("st_size", st.st_size as i64),
+    let ints: [i64; 10] = [
+        st.st_mode as i64,
+        st.st_ino as i64,
+        st.st_dev as i64,
+        st.st_nlink as i64,
+        st.st_uid as i64,
+        st.st_gid as i64,
+        st.st_size as i64,
+        st.st_atime as i64,
+        st.st_mtime as i64,
+        st.st_ctime as i64,
     ];
-    let times: [(&str, i64, i64); 3] = [
-        ("st_atime", st.st_atime as i64, st.st_atime_nsec as i64),
-        ("st_mtime", st.st_mtime as i64, st.st_mtime_nsec as i64),
-        ("st_ctime", st.st_ctime as i64, st.st_ctime_nsec as i64),
-    ];
-    let t = tuple::new_uninit(rt, 10)?;
-    for (i, (k, v)) in ints.iter().enumerate() {
-        let iv = int::from_i64(rt, *v)?;
-        tuple::set(t, i, iv);
-        let q = rt.intern(k.as_bytes())?;
-        attr::setattr(rt, o, q, iv)?;
+    let mut v = [Value::NONE; 10];
+    for (i, x) in ints.iter().enumerate() {
+        v[i] = int::from_i64(rt, *x)?;
     }
-    for (i, (k, s, ns)) in times.iter().enumerate() {
-        let iv = int::from_i64(rt, *s)?;
-        tuple::set(t, 7 + i, iv);
-        let fv = float::new(rt, *s as f64 + *ns as f64 * 1e-9)?;
-        let q = rt.intern(k.as_bytes())?;
-        attr::setattr(rt, o, q, fv)?;
+    // The attributes give the times as floats with their nanoseconds.
+    let ns = [st.st_atime_nsec as i64, st.st_mtime_nsec as i64, st.st_ctime_nsec as i64];
+    let mut f = [Value::NONE; 3];
+    for k in 0..3 {
+        f[k] = float::new(rt, ints[7 + k] as f64 + ns[k] as f64 * 1e-9)?;
     }
-    let q = rt.intern(b"_t")?;
-    attr::setattr(rt, o, q, t)?;
-    Ok(o)
-}
-
-fn stat_tuple(rt: &mut Rt, o: Value) -> PResult<Value> {
-    let q = rt.intern(b"_t")?;
-    attr::getattr(rt, o, q)
-}
-
-fn stat_getitem(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__getitem__", a, 2, 2)?;
-    let t = stat_tuple(rt, a[0])?;
-    subscr::getitem(rt, t, a[1])
-}
-fn stat_len(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__len__", a, 1, 1)?;
-    let t = stat_tuple(rt, a[0])?;
-    Ok(Value::small_int(tuple::len(t) as isize).unwrap_or(Value::NONE))
-}
-fn stat_iter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__iter__", a, 1, 1)?;
-    let t = stat_tuple(rt, a[0])?;
-    ops::get_iter(rt, t)
+    let c = structseq::class_in(rt, "os", "stat_result")?;
+    structseq::new(rt, c, &v, &[("st_atime", f[0]), ("st_mtime", f[1]), ("st_ctime", f[2])])
 }
 
 fn getenv(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {

@@ -3,9 +3,10 @@
 //! mktime and strftime, plus MicroPython's sleep_ms, sleep_us, ticks_ms,
 //! ticks_us, ticks_cpu, ticks_add and ticks_diff.
 //!
-//! Broken-down times are plain 9-tuples (year, month, day, hour, minute,
-//! second, weekday with Monday 0, day of the year from 1, isdst), which is
-//! what `tuple(time.gmtime(t))` gives in CPython. `gmtime` is computed here
+//! Broken-down times are `time.struct_time`s (see `structseq`): the nine
+//! fields (year, month, day, hour, minute, second, weekday with Monday 0,
+//! day of the year from 1, isdst) as a tuple and as tm_* attributes, plus
+//! tm_zone and tm_gmtoff. `gmtime` is computed here
 //! (proleptic Gregorian calendar), `localtime`/`mktime` ask the C library.
 //! MicroPython's ticks wrap at 2**30 on every architecture. No state.
 
@@ -13,7 +14,7 @@
 // casts that are no-ops on one are needed on the other.
 #![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 
-use super::ModuleDef;
+use super::{structseq, ModuleDef};
 use crate::objects::{float, int, str as pstr, tuple, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
@@ -46,8 +47,13 @@ crate::methods! { FNS:
 /// MicroPython's ticks period (2**30: small ints on every port).
 const TICKS_PERIOD: i64 = 1 << 30;
 
+const FIELDS: [&str; 9] =
+    ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
-    super::add_fns(rt, d, FNS)
+    super::add_fns(rt, d, FNS)?;
+    let c = structseq::make_class(rt, "time", "struct_time", &FIELDS)?;
+    super::set(rt, d, "struct_time", c)
 }
 
 fn no_args(rt: &Rt, name: &str, a: &[Value]) -> PResult<()> {
@@ -195,12 +201,16 @@ fn utc_fields(secs: i64) -> [i64; 9] {
     [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, day_of_year(y, m, d), 0]
 }
 
-fn fields_tuple(rt: &Rt, f: &[i64; 9]) -> PResult<Value> {
+/// A `time.struct_time` of the nine fields, with its zone and UTC offset.
+fn struct_time(rt: &mut Rt, f: &[i64; 9], zone: &[u8], gmtoff: i64) -> PResult<Value> {
     let mut v = [Value::NONE; 9];
     for (i, x) in f.iter().enumerate() {
         v[i] = int::from_i64(rt, *x)?;
     }
-    tuple::new(rt, &v)
+    let z = pstr::new(rt, zone)?;
+    let off = int::from_i64(rt, gmtoff)?;
+    let c = structseq::class_in(rt, "time", "struct_time")?;
+    structseq::new(rt, c, &v, &[("tm_zone", z), ("tm_gmtoff", off)])
 }
 
 /// The seconds argument of gmtime/localtime (None or absent: now).
@@ -239,7 +249,7 @@ fn gmtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if f[0] > i32::MAX as i64 + 1900 || f[0] < i32::MIN as i64 + 1900 {
         return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
     }
-    fields_tuple(rt, &f)
+    struct_time(rt, &f, b"GMT", 0)
 }
 
 fn localtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -266,15 +276,24 @@ fn localtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         tm.tm_yday as i64 + 1,
         tm.tm_isdst.signum() as i64,
     ];
-    fields_tuple(rt, &f)
+    let zone = if tm.tm_zone.is_null() {
+        &b""[..]
+    } else {
+        // SAFETY: localtime_r set tm_zone to a NUL-terminated string that
+        // lives as long as the time zone data.
+        unsafe { core::ffi::CStr::from_ptr(tm.tm_zone) }.to_bytes()
+    };
+    let mut zb: GcVec<u8> = GcVec::new();
+    zb.extend_from_slice(zone).or_mem(rt)?;
+    struct_time(rt, &f, &zb, tm.tm_gmtoff as i64)
 }
 
 /// The nine fields of a time tuple argument.
 fn tuple_fields(rt: &mut Rt, v: Value, name: &str) -> PResult<[i64; 9]> {
-    if !tuple::is_tuple(v) {
+    let Some(t) = structseq::values(rt, v)? else {
         return Err(rt.type_error(format_args!("Tuple or struct_time argument required")));
-    }
-    let items = tuple::items(v);
+    };
+    let items = tuple::items(t);
     if items.len() != 9 {
         return Err(rt.type_error(format_args!("{name}(): illegal time tuple argument")));
     }
