@@ -20,6 +20,7 @@ pub mod gc;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod sha512;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;

@@ -7,12 +7,13 @@
 //! `gauss` (or None). Functions find the dict through `sys.modules`.
 //!
 //! Seeding follows CPython: an int seeds `init_by_array` with the 32-bit
-//! words of its absolute value; a float with its (64-bit) hash; None with
+//! words of its absolute value; a str, bytes or bytearray `a` with the int
+//! `a + sha512(a).digest()` read big-endian; a float with its (64-bit) hash; None with
 //! the time and process id. Integer results use `_randbelow_with_getrandbits`
 //! (rejection sampling on `n.bit_length()` bits), so `randrange`, `randint`,
 //! `choice`, `shuffle` and `sample` consume the generator as CPython does.
 
-use super::ModuleDef;
+use super::{sha512, ModuleDef};
 use crate::objects::{bytearray, dict, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, subscr, PResult, Rt, SLOT_MODULES};
@@ -210,6 +211,22 @@ fn hash64(f: f64) -> i64 {
     }
 }
 
+/// The bytes a str, bytes or bytearray seed stands for (a str's UTF-8).
+fn seed_bytes(rt: &Rt, x: Value) -> Option<GcVec<u8>> {
+    let src = if pstr::is_str(x) {
+        pstr::bytes_of(rt, x)?
+    } else if let Some(b) = crate::objects::bytes::data(x) {
+        b
+    } else if bytearray::is_bytearray(x) {
+        bytearray::data(x)
+    } else {
+        return None;
+    };
+    let mut v = GcVec::new();
+    v.extend_from_slice(src).ok()?;
+    Some(v)
+}
+
 fn seed(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     if a.len() > 2 {
         return Err(
@@ -235,6 +252,19 @@ fn seed(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
             int::from_u64(rt, hash64(float::get(x)) as u64)?
         } else if int::is_int(x) {
             x
+        } else if let Some(data) = seed_bytes(rt, x) {
+            // Version 2: int.from_bytes(a + sha512(a).digest()), big-endian.
+            let d = sha512::digest(&data);
+            let mut all: GcVec<u8> = GcVec::new();
+            all.extend_from_slice(&data).or_mem(rt)?;
+            all.extend_from_slice(&d).or_mem(rt)?;
+            let mut words: GcVec<u32> = GcVec::new();
+            for c in all.rchunks(4) {
+                let mut w = [0u8; 4];
+                w[4 - c.len()..].copy_from_slice(c);
+                words.push(u32::from_be_bytes(w)).or_mem(rt)?;
+            }
+            int::make(rt, false, &words)?
         } else {
             return Err(rt.type_error(format_args!(
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
