@@ -27,6 +27,15 @@ crate::methods! { FNS:
     ITER_UNPACK = "iter_unpack", iter_unpack, Static;
     PACK_INTO = "pack_into", pack_into, Static;
     UNPACK_FROM = "unpack_from", unpack_from, Static;
+    STRUCT = "Struct", new_struct, Static;
+}
+
+crate::methods! { STRUCT_METHODS:
+    S_PACK = "pack", s_pack, Method;
+    S_UNPACK = "unpack", s_unpack, Method;
+    S_PACK_INTO = "pack_into", s_pack_into, Method;
+    S_UNPACK_FROM = "unpack_from", s_unpack_from, Method;
+    S_ITER_UNPACK = "iter_unpack", s_iter_unpack, Method;
 }
 
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
@@ -42,7 +51,20 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
         &[c, cls::EXCEPTION_CLASS.value(), cls::BASE_EXCEPTION_CLASS.value(), cls::OBJECT_CLASS.value()],
     )?;
     cls::set_mro(c, mro);
-    super::set(rt, d, "error", c)
+    super::set(rt, d, "error", c)?;
+    // The class of `Struct(format)` objects (made by the `Struct` function).
+    let name = rt.intern(b"Struct")?;
+    let bases = tuple::new(rt, &[cls::OBJECT_CLASS.value()])?;
+    let ns = dict::new(rt)?;
+    let m = pstr::from_str(rt, "struct")?;
+    super::set(rt, ns, "__module__", m)?;
+    for f in STRUCT_METHODS {
+        super::set(rt, ns, f.name, f.value())?;
+    }
+    let c = cls::new_class(rt, name, bases, ns, &cls::OBJECT_CLASS)?;
+    let mro = tuple::new(rt, &[c, cls::OBJECT_CLASS.value()])?;
+    cls::set_mro(c, mro);
+    super::set(rt, d, "_Struct", c)
 }
 
 /// A `struct.error` with a formatted message.
@@ -621,4 +643,63 @@ fn calcsize(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     }
     let lay = parse(rt, a[0])?;
     int::from_u64(rt, lay.size as u64)
+}
+
+// ---- Struct objects ----
+
+/// `Struct(format)`: an object of the module's `_Struct` class holding the
+/// format (checked now) and its size.
+fn new_struct(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut f = a.first().copied();
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) == "format" {
+            f = Some(pair[1]);
+        }
+    }
+    let Some(f) = f.filter(|_| a.len() <= 1) else {
+        return Err(rt.type_error(format_args!("Struct() takes exactly 1 argument ({} given)", a.len())));
+    };
+    let lay = parse(rt, f)?;
+    let c = super::structseq::class_in(rt, "struct", "_Struct")?;
+    let o = crate::vm::classes::instantiate(rt, c, &[], &[])?;
+    let fmt = if pstr::is_str(f) {
+        f
+    } else {
+        let b = bytes::data(f).unwrap_or(b"");
+        let mut v: GcVec<u8> = GcVec::new();
+        v.extend_from_slice(b).or_mem(rt)?;
+        pstr::new(rt, &v)?
+    };
+    let size = int::from_u64(rt, lay.size as u64)?;
+    for (name, v) in [("format", fmt), ("size", size)] {
+        let q = rt.intern(name.as_bytes())?;
+        crate::vm::attr::setattr(rt, o, q, v)?;
+    }
+    Ok(o)
+}
+
+/// Calls module function `f` with the Struct's format in place of `self`.
+fn with_format(rt: &mut Rt, a: &[Value], k: &[Value], f: crate::objects::builtin::BFn) -> PResult<Value> {
+    let q = rt.intern(b"format")?;
+    let fmt = crate::vm::attr::getattr(rt, a[0], q)?;
+    let mut v: GcVec<Value> = GcVec::with_capacity(a.len()).or_mem(rt)?;
+    v.push(fmt).or_mem(rt)?;
+    v.extend_from_slice(&a[1..]).or_mem(rt)?;
+    f(rt, &v, k)
+}
+
+fn s_pack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, pack)
+}
+fn s_unpack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, unpack)
+}
+fn s_pack_into(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, pack_into)
+}
+fn s_unpack_from(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, unpack_from)
+}
+fn s_iter_unpack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, iter_unpack)
 }
