@@ -1,10 +1,12 @@
 //! `os` and its submodule `os.path` (POSIX only).
 //!
-//! `os`: getcwd, chdir, listdir, remove/unlink, rename, mkdir, rmdir, stat,
+//! `os`: getcwd, chdir, listdir, remove/unlink, rename, mkdir, makedirs,
+//! rmdir, walk, stat,
 //! getenv, environ (a dict snapshot taken at import), urandom, strerror,
 //! getpid, the descriptor calls open/read/write/close with the O_* flags,
 //! and the constants sep, name, curdir, pardir, extsep, linesep,
-//! devnull. `os.path`: exists, isfile, isdir, getsize, join, split,
+//! devnull. `os.path`: exists, isfile, isdir, islink, getsize, getmtime,
+//! expanduser, join, split,
 //! basename, dirname, splitext, isabs, normpath, abspath — the name
 //! manipulations as CPython's posixpath does them. `os.path` is made with
 //! `os` and entered in `sys.modules` as `"os.path"`, so `import os.path`
@@ -38,6 +40,8 @@ crate::methods! { FNS:
     RENAME = "rename", rename, Static;
     MKDIR = "mkdir", mkdir, Static;
     RMDIR = "rmdir", rmdir, Static;
+    MAKEDIRS = "makedirs", makedirs, Static;
+    WALK = "walk", walk, Static;
     STAT = "stat", stat, Static;
     GETENV = "getenv", getenv, Static;
     URANDOM = "urandom", urandom, Static;
@@ -62,6 +66,9 @@ crate::methods! { PATH_FNS:
     ISABS = "isabs", p_isabs, Static;
     NORMPATH = "normpath", p_normpath, Static;
     ABSPATH = "abspath", p_abspath, Static;
+    ISLINK = "islink", p_islink, Static;
+    GETMTIME = "getmtime", p_getmtime, Static;
+    EXPANDUSER = "expanduser", p_expanduser, Static;
 }
 
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
@@ -317,6 +324,110 @@ fn mkdir(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     // SAFETY: `p` is NUL-terminated and alive for the call.
     let rc = unsafe { libc::mkdir(cptr(&p), mode) };
     check(rt, rc, a[0], Value::NONE)
+}
+
+/// mkdir of a NUL-terminated path; the errno on failure.
+fn mkdir_raw(p: &GcVec<u8>, mode: libc::mode_t) -> Result<(), i32> {
+    // SAFETY: `p` is NUL-terminated and alive for the call.
+    if unsafe { libc::mkdir(cptr(p), mode) } == 0 {
+        Ok(())
+    } else {
+        Err(last_errno())
+    }
+}
+
+fn is_dir_path(p: &GcVec<u8>) -> bool {
+    raw_stat(p).is_ok_and(|s| s.st_mode & libc::S_IFMT == libc::S_IFDIR)
+}
+
+/// `makedirs(name, mode=0o777, exist_ok=False)`: every missing directory
+/// along the path, parents first.
+fn makedirs(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut v = [Value::NONE, Value::NONE, Value::FALSE];
+    if a.is_empty() || a.len() > 3 {
+        return Err(
+            rt.type_error(format_args!("makedirs() takes from 1 to 3 positional arguments but {} were given", a.len()))
+        );
+    }
+    v[..a.len()].copy_from_slice(a);
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "mode" => v[1] = pair[1],
+            "exist_ok" => v[2] = pair[1],
+            _ => {
+                let key = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("makedirs() got an unexpected keyword argument '{key}'")));
+            }
+        }
+    }
+    let mode = if v[1] == Value::NONE { 0o777 } else { ops::to_index(rt, v[1])? as libc::mode_t };
+    let exist_ok = ops::truthy(rt, v[2])?;
+    let p = cpath(rt, "makedirs", v[0])?;
+    let full = &p[..p.len() - 1];
+    // Each prefix ending before a '/' (not the trailing ones), then the
+    // whole path.
+    let mut end = full.len();
+    while end > 1 && full[end - 1] == b'/' {
+        end -= 1;
+    }
+    let mut prefix: GcVec<u8> = GcVec::new();
+    for (i, &b) in full[..end].iter().enumerate() {
+        if b == b'/' && i > 0 && full[i - 1] != b'/' {
+            prefix.clear();
+            prefix.extend_from_slice(&full[..i]).or_mem(rt)?;
+            prefix.push(0).or_mem(rt)?;
+            if !is_dir_path(&prefix) {
+                if let Err(e) = mkdir_raw(&prefix, mode) {
+                    if e != libc::EEXIST {
+                        let name = text_like(rt, &full[..i], bytes::data(v[0]).is_some())?;
+                        return Err(os_error(rt, e, name, Value::NONE));
+                    }
+                }
+            }
+        }
+    }
+    match mkdir_raw(&p, mode) {
+        Ok(()) => Ok(Value::NONE),
+        Err(e) if e == libc::EEXIST && exist_ok && is_dir_path(&p) => Ok(Value::NONE),
+        Err(e) => Err(os_error(rt, e, v[0], Value::NONE)),
+    }
+}
+
+/// `walk(top)`: the (dirpath, dirnames, filenames) triples, top-down, all
+/// gathered before the first is returned (pruning `dirnames` in place has
+/// no effect). Unreadable directories are skipped, as by default in CPython.
+fn walk(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "walk", a, 1, 1)?;
+    let out = list::new(rt, 0)?;
+    walk_into(rt, a[0], out)?;
+    ops::get_iter(rt, out)
+}
+
+fn walk_into(rt: &mut Rt, top: Value, out: Value) -> PResult<()> {
+    let names = match listdir(rt, &[top], &[]) {
+        Ok(n) => n,
+        Err(e)
+            if crate::objects::exception::is_exc(e) && crate::objects::exception::matches(e, &cls::OS_ERROR_CLASS) =>
+        {
+            return Ok(())
+        }
+        Err(e) => return Err(e),
+    };
+    let (dirs, files) = (list::new(rt, 0)?, list::new(rt, 0)?);
+    for i in 0..list::len(names) {
+        let n = list::items(names)[i];
+        let full = p_join(rt, &[top, n], &[])?;
+        let p = cpath(rt, "walk", full)?;
+        list::append(rt, if is_dir_path(&p) { dirs } else { files }, n)?;
+    }
+    let t = tuple::new(rt, &[top, dirs, files])?;
+    list::append(rt, out, t)?;
+    for i in 0..list::len(dirs) {
+        let n = list::items(dirs)[i];
+        let full = p_join(rt, &[top, n], &[])?;
+        walk_into(rt, full, out)?;
+    }
+    Ok(())
 }
 
 fn rmdir(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -594,6 +705,48 @@ fn p_getsize(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Ok(st) => int::from_i64(rt, st.st_size as i64),
         Err(e) => Err(os_error(rt, e, a[0], Value::NONE)),
     }
+}
+
+fn p_islink(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "islink", a, 1, 1)?;
+    let p = cpath(rt, "lstat", a[0])?;
+    // SAFETY: an all-zero `stat` is a valid value of the plain C struct.
+    let mut st: libc::stat = unsafe { core::mem::zeroed() };
+    // SAFETY: `p` is NUL-terminated; `st` is writable; both live for the call.
+    let rc = unsafe { libc::lstat(cptr(&p), &mut st) };
+    Ok(bool_v(rc == 0 && st.st_mode & libc::S_IFMT == libc::S_IFLNK))
+}
+
+fn p_getmtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "getmtime", a, 1, 1)?;
+    let p = cpath(rt, "stat", a[0])?;
+    match raw_stat(&p) {
+        Ok(st) => float::new(rt, st.st_mtime as f64 + st.st_mtime_nsec as f64 * 1e-9),
+        Err(e) => Err(os_error(rt, e, a[0], Value::NONE)),
+    }
+}
+
+/// `expanduser(path)`: a leading `~` (alone or before '/') becomes $HOME.
+fn p_expanduser(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "expanduser", a, 1, 1)?;
+    let (p, is_b) = path_bytes(rt, "expanduser", a[0])?;
+    if p.first() != Some(&b'~') || (p.len() > 1 && p[1] != b'/') {
+        return Ok(a[0]);
+    }
+    let home_key = pstr::from_str(rt, "HOME")?;
+    let home = getenv(rt, &[home_key], &[])?;
+    let Some(h) = pstr::bytes_of(rt, home) else { return Ok(a[0]) };
+    let mut out: GcVec<u8> = GcVec::new();
+    out.extend_from_slice(h).or_mem(rt)?;
+    while out.len() > 1 && out.last() == Some(&b'/') {
+        out.pop();
+    }
+    let rest = &p[1..];
+    if out.as_slice() == b"/" && rest.first() == Some(&b'/') {
+        out.clear();
+    }
+    out.extend_from_slice(rest).or_mem(rt)?;
+    text_like(rt, &out, is_b)
 }
 
 fn p_join(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {

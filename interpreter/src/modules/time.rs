@@ -1,6 +1,6 @@
 //! `time`: CPython's clocks (time, time_ns, monotonic, monotonic_ns,
 //! perf_counter, perf_counter_ns, process_time), sleep, gmtime, localtime,
-//! mktime and strftime, plus MicroPython's sleep_ms, sleep_us, ticks_ms,
+//! mktime, strftime, asctime and ctime, plus MicroPython's sleep_ms, sleep_us, ticks_ms,
 //! ticks_us, ticks_cpu, ticks_add and ticks_diff.
 //!
 //! Broken-down times are `time.struct_time`s (see `structseq`): the nine
@@ -42,6 +42,8 @@ crate::methods! { FNS:
     LOCALTIME = "localtime", localtime, Static;
     MKTIME = "mktime", mktime, Static;
     STRFTIME = "strftime", strftime, Static;
+    ASCTIME = "asctime", asctime, Static;
+    CTIME = "ctime", ctime, Static;
 }
 
 /// MicroPython's ticks period (2**30: small ints on every port).
@@ -421,4 +423,36 @@ fn strftime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Err(rt.memory_error());
     }
     pstr::new(rt, &out)
+}
+
+/// `asctime([t])`: "Thu Jan  1 00:00:00 1970".
+fn asctime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("asctime() takes at most 1 argument ({} given)", a.len())));
+    }
+    let t = match a.first() {
+        Some(&t) => t,
+        None => localtime(rt, &[], &[])?,
+    };
+    let f = tuple_fields(rt, t, "asctime")?;
+    if !(1..=12).contains(&f[1]) {
+        return Err(rt.value_error(format_args!("month out of range")));
+    }
+    let (day, month) = (DAYS[f[6].rem_euclid(7) as usize], MONTHS[(f[1] - 1) as usize]);
+    let mut out: GcVec<u8> = GcVec::new();
+    let mut w = crate::vm::GcWriter(&mut out, false);
+    let r = core::fmt::write(
+        &mut w,
+        format_args!("{} {} {:2} {:02}:{:02}:{:02} {}", &day[..3], &month[..3], f[2], f[3], f[4], f[5], f[0]),
+    );
+    if r.is_err() {
+        return Err(rt.memory_error());
+    }
+    pstr::new(rt, &out)
+}
+
+/// `ctime([secs])`: `asctime(localtime(secs))`.
+fn ctime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let t = localtime(rt, a, &[])?;
+    asctime(rt, &[t], &[])
 }
