@@ -6,7 +6,7 @@
 //! getpid, the descriptor calls open/read/write/close with the O_* flags,
 //! and the constants sep, name, curdir, pardir, extsep, linesep,
 //! devnull. `os.path`: exists, isfile, isdir, islink, getsize, getmtime,
-//! expanduser, join, split,
+//! expanduser, relpath, commonprefix, normcase, splitdrive, join, split,
 //! basename, dirname, splitext, isabs, normpath, abspath — the name
 //! manipulations as CPython's posixpath does them. `os.path` is made with
 //! `os` and entered in `sys.modules` as `"os.path"`, so `import os.path`
@@ -69,6 +69,10 @@ crate::methods! { PATH_FNS:
     ISLINK = "islink", p_islink, Static;
     GETMTIME = "getmtime", p_getmtime, Static;
     EXPANDUSER = "expanduser", p_expanduser, Static;
+    RELPATH = "relpath", p_relpath, Static;
+    COMMONPREFIX = "commonprefix", p_commonprefix, Static;
+    NORMCASE = "normcase", p_normcase, Static;
+    SPLITDRIVE = "splitdrive", p_splitdrive, Static;
 }
 
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
@@ -892,4 +896,97 @@ fn p_abspath(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     };
     let n = normalize(rt, &full)?;
     text_like(rt, &n, is_b)
+}
+
+/// `relpath(path, start=os.curdir)`: `path` relative to `start`, both made
+/// absolute first.
+fn p_relpath(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "relpath", a, 1, 2)?;
+    let (p0, is_b) = path_bytes(rt, "relpath", a[0])?;
+    if p0.is_empty() {
+        return Err(rt.value_error(format_args!("no path specified")));
+    }
+    let start = match a.get(1) {
+        Some(&s) => s,
+        None => pstr::from_str(rt, ".")?,
+    };
+    let p = p_abspath(rt, &a[..1], &[])?;
+    let s = p_abspath(rt, &[start], &[])?;
+    let (pb, _) = path_bytes(rt, "relpath", p)?;
+    let (sb, _) = path_bytes(rt, "relpath", s)?;
+    let parts = |b: &[u8]| -> usize { b.split(|&c| c == b'/').filter(|x| !x.is_empty()).count() };
+    let mut common = 0;
+    for (x, y) in
+        pb.split(|&c| c == b'/').filter(|x| !x.is_empty()).zip(sb.split(|&c| c == b'/').filter(|x| !x.is_empty()))
+    {
+        if x != y {
+            break;
+        }
+        common += 1;
+    }
+    let mut out: GcVec<u8> = GcVec::new();
+    for _ in common..parts(&sb) {
+        if !out.is_empty() {
+            out.push(b'/').or_mem(rt)?;
+        }
+        out.extend_from_slice(b"..").or_mem(rt)?;
+    }
+    for x in pb.split(|&c| c == b'/').filter(|x| !x.is_empty()).skip(common) {
+        if !out.is_empty() {
+            out.push(b'/').or_mem(rt)?;
+        }
+        out.extend_from_slice(x).or_mem(rt)?;
+    }
+    if out.is_empty() {
+        out.push(b'.').or_mem(rt)?;
+    }
+    text_like(rt, &out, is_b)
+}
+
+/// `commonprefix(list)`: the longest common leading part of the strs (by
+/// characters, not path components).
+fn p_commonprefix(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "commonprefix", a, 1, 1)?;
+    let l = ops::to_list(rt, a[0])?;
+    let items = list::items(l);
+    if items.is_empty() {
+        return pstr::from_str(rt, "");
+    }
+    let (first, is_b) = path_bytes(rt, "commonprefix", items[0])?;
+    let mut n = first.len();
+    for i in 1..list::len(l) {
+        let (b, _) = path_bytes(rt, "commonprefix", list::items(l)[i])?;
+        n = n.min(first.iter().zip(b.iter()).take_while(|(x, y)| x == y).count());
+    }
+    // Never cut a UTF-8 sequence in two.
+    while !is_b && n > 0 && n < first.len() && (first[n] & 0xc0) == 0x80 {
+        n -= 1;
+    }
+    text_like(rt, &first[..n], is_b)
+}
+
+fn p_normcase(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "normcase", a, 1, 1)?;
+    path_bytes(rt, "normcase", a[0])?;
+    Ok(a[0])
+}
+
+fn p_splitdrive(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "splitdrive", a, 1, 1)?;
+    let (_, is_b) = path_bytes(rt, "splitdrive", a[0])?;
+    let empty = text_like(rt, b"", is_b)?;
+    tuple::new(rt, &[empty, a[0]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_at;
+
+    #[test]
+    fn split_keeps_root_slashes() {
+        assert_eq!(split_at(b"/a/b"), (&b"/a"[..], &b"b"[..]));
+        assert_eq!(split_at(b"//"), (&b"//"[..], &b""[..]));
+        assert_eq!(split_at(b"a//b"), (&b"a"[..], &b"b"[..]));
+        assert_eq!(split_at(b"x"), (&b""[..], &b"x"[..]));
+    }
 }

@@ -703,3 +703,22 @@ fn s_unpack_from(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 fn s_iter_unpack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     with_format(rt, a, k, iter_unpack)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{f16_bits, f16_value};
+
+    #[test]
+    fn half_floats_round_half_even() {
+        assert_eq!(f16_bits(1.0), Some(0x3c00));
+        assert_eq!(f16_bits(65504.0), Some(0x7bff));
+        assert_eq!(f16_bits(65520.0), None);
+        assert_eq!(f16_bits(-0.0), Some(0x8000));
+        assert_eq!(f16_bits(5.960464477539063e-08), Some(1));
+        assert_eq!(f16_bits(2.980232238769531e-08), Some(0));
+        assert_eq!(f16_bits(1.0 + 1.0 / 2048.0), Some(0x3c00));
+        for h in [0u16, 1, 0x3555, 0x7bff, 0x8001, 0xfbff] {
+            assert_eq!(f16_bits(f16_value(h)), Some(h));
+        }
+    }
+}

@@ -456,3 +456,17 @@ fn ctime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let t = localtime(rt, a, &[])?;
     asctime(rt, &[t], &[])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{civil, utc_fields};
+
+    #[test]
+    fn calendar() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(-1), (1969, 12, 31));
+        assert_eq!(civil(11_016), (2000, 2, 29));
+        assert_eq!(civil(-719_468), (0, 3, 1));
+        assert_eq!(utc_fields(1_234_567_890), [2009, 2, 13, 23, 31, 30, 4, 44, 0]);
+    }
+}
