@@ -126,7 +126,7 @@ fn cpath(rt: &mut Rt, fname: &str, v: Value) -> PResult<GcVec<u8>> {
         return Err(rt.type_error(format_args!("{fname}: path should be string, bytes or os.PathLike, not {tn}")));
     };
     if src.contains(&0) {
-        return Err(rt.value_error(format_args!("{fname}: embedded null character in path")));
+        return Err(rt.value_error(format_args!("embedded null byte")));
     }
     let mut out = GcVec::with_capacity(src.len() + 1).or_mem(rt)?;
     out.extend_from_slice(src).or_mem(rt)?;

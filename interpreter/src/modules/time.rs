@@ -97,7 +97,7 @@ fn process_time(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn sleep_for(secs: f64) {
     if secs > 0.0 {
-        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e9)));
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(9.2e9)));
     }
 }
 
@@ -116,6 +116,9 @@ fn sleep(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     }
     if s < 0.0 {
         return Err(rt.value_error(format_args!("sleep length must be non-negative")));
+    }
+    if s * 1e9 >= 9.2e18 {
+        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
     }
     sleep_for(s);
     Ok(Value::NONE)
@@ -234,7 +237,7 @@ fn secs_arg(rt: &mut Rt, a: &[Value], name: &str) -> PResult<i64> {
             }
             // CPython rounds toward negative infinity (ROUND_FLOOR).
             let s = f.floor();
-            if s.abs() > 6.7e16 {
+            if s.abs() >= 9.2e18 {
                 return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
             }
             Ok(s as i64)
@@ -244,12 +247,9 @@ fn secs_arg(rt: &mut Rt, a: &[Value], name: &str) -> PResult<i64> {
 
 fn gmtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let s = secs_arg(rt, a, "gmtime")?;
-    if !(-67_768_040_609_740_800..=67_767_976_233_532_799).contains(&s) {
-        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
-    }
     let f = utc_fields(s);
     if f[0] > i32::MAX as i64 + 1900 || f[0] < i32::MIN as i64 + 1900 {
-        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
+        return Err(super::os::os_error(rt, libc::EOVERFLOW, Value::NONE, Value::NONE));
     }
     struct_time(rt, &f, b"GMT", 0)
 }
