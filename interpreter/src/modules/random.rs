@@ -38,6 +38,8 @@ crate::methods! { FNS:
     SAMPLE = "sample", sample, Static;
     UNIFORM = "uniform", uniform, Static;
     GAUSS = "gauss", gauss, Static;
+    RANDBYTES = "randbytes", randbytes, Static;
+    TRIANGULAR = "triangular", triangular, Static;
     GETSTATE = "getstate", getstate, Static;
     SETSTATE = "setstate", setstate, Static;
     RANDOM_CLASS = "Random", new_random, Static;
@@ -55,6 +57,8 @@ crate::methods! { METHODS:
     M_SAMPLE = "sample", m_sample, Method;
     M_UNIFORM = "uniform", m_uniform, Method;
     M_GAUSS = "gauss", m_gauss, Method;
+    M_RANDBYTES = "randbytes", m_randbytes, Method;
+    M_TRIANGULAR = "triangular", m_triangular, Method;
     M_GETSTATE = "getstate", m_getstate, Method;
     M_SETSTATE = "setstate", m_setstate, Method;
 }
@@ -87,6 +91,8 @@ both! {
     sample, m_sample => sample_in;
     uniform, m_uniform => uniform_in;
     gauss, m_gauss => gauss_in;
+    randbytes, m_randbytes => randbytes_in;
+    triangular, m_triangular => triangular_in;
     getstate, m_getstate => getstate_in;
     setstate, m_setstate => setstate_in;
 }
@@ -868,4 +874,71 @@ mod tests {
         assert_eq!(hash64(-1.0), -2);
         assert_eq!(hash64(0.1), 230_584_300_921_369_408);
     }
+}
+
+/// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
+fn randbytes_in(rt: &mut Rt, h: Value, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() != 1 {
+        return Err(rt.type_error(format_args!("randbytes() takes exactly one argument ({} given)", a.len())));
+    }
+    let n = ops::to_index(rt, a[0])?;
+    if n < 0 {
+        return Err(rt.value_error(format_args!("number of bits must be non-negative")));
+    }
+    let n = n as usize;
+    let mut out: GcVec<u8> = GcVec::with_capacity(n).or_mem(rt)?;
+    let mut bits = n as u64 * 8;
+    while bits > 0 {
+        let mut w = state(rt, h)?.next_u32();
+        if bits < 32 {
+            w >>= 32 - bits;
+        }
+        let take = (bits.min(32) / 8) as usize;
+        out.extend_from_slice(&w.to_le_bytes()[..take]).or_mem(rt)?;
+        bits = bits.saturating_sub(32);
+    }
+    crate::objects::bytes::new(rt, &out)
+}
+
+/// `triangular(low=0.0, high=1.0, mode=None)`, with the generic operators
+/// only where CPython's arithmetic is on floats anyway.
+fn triangular_in(rt: &mut Rt, h: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut v = [Value::NONE; 3];
+    if a.len() > 3 {
+        return Err(rt.type_error(format_args!(
+            "triangular() takes from 1 to 4 positional arguments but {} were given",
+            a.len() + 1
+        )));
+    }
+    v[..a.len()].copy_from_slice(a);
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "low" => v[0] = pair[1],
+            "high" => v[1] = pair[1],
+            "mode" => v[2] = pair[1],
+            _ => {
+                let key = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("triangular() got an unexpected keyword argument '{key}'")));
+            }
+        }
+    }
+    let mut low = if v[0] == Value::NONE { 0.0 } else { super::math::to_f(rt, v[0])? };
+    let mut high = if v[1] == Value::NONE { 1.0 } else { super::math::to_f(rt, v[1])? };
+    let mut u = state(rt, h)?.next_f64();
+    let mut c = if v[2] == Value::NONE {
+        0.5
+    } else {
+        let mode = super::math::to_f(rt, v[2])?;
+        if high == low {
+            // CPython's (mode - low) / (high - low) fails; it returns low as given.
+            return if v[0] == Value::NONE { float::new(rt, low) } else { Ok(v[0]) };
+        }
+        (mode - low) / (high - low)
+    };
+    if u > c {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        core::mem::swap(&mut low, &mut high);
+    }
+    float::new(rt, low + (high - low) * (u * c).sqrt())
 }
