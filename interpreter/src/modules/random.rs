@@ -863,19 +863,6 @@ fn gauss_in(rt: &mut Rt, h: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
     float::new(rt, mu + z * sigma)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn float_hash_is_cpythons_64_bit_hash() {
-        assert_eq!(hash64(1.5), 1_152_921_504_606_846_977);
-        assert_eq!(hash64(-2.0), -2);
-        assert_eq!(hash64(-1.0), -2);
-        assert_eq!(hash64(0.1), 230_584_300_921_369_408);
-    }
-}
-
 /// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
 fn randbytes_in(rt: &mut Rt, h: Value, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.len() != 1 {
@@ -941,4 +928,17 @@ fn triangular_in(rt: &mut Rt, h: Value, a: &[Value], k: &[Value]) -> PResult<Val
         core::mem::swap(&mut low, &mut high);
     }
     float::new(rt, low + (high - low) * (u * c).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_hash_is_cpythons_64_bit_hash() {
+        assert_eq!(hash64(1.5), 1_152_921_504_606_846_977);
+        assert_eq!(hash64(-2.0), -2);
+        assert_eq!(hash64(-1.0), -2);
+        assert_eq!(hash64(0.1), 230_584_300_921_369_408);
+    }
 }
