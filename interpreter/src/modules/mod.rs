@@ -15,6 +15,7 @@ use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
+pub mod aliases;
 pub mod errno;
 pub mod gc;
 pub mod math;
@@ -33,8 +34,22 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] =
-    &[&errno::DEF, &gc::DEF, &math::DEF, &os::DEF, &random::DEF, &struct_::DEF, &sys::DEF, &time::DEF];
+pub static ALL: &[&ModuleDef] = &[
+    &errno::DEF,
+    &gc::DEF,
+    &math::DEF,
+    &os::DEF,
+    &random::DEF,
+    &struct_::DEF,
+    &sys::DEF,
+    &time::DEF,
+    &aliases::UTIME,
+    &aliases::USTRUCT,
+    &aliases::URANDOM,
+    &aliases::UOS,
+    &aliases::UERRNO,
+    &aliases::UMATH,
+];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
