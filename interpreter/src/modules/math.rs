@@ -123,6 +123,7 @@ fn no_kw(rt: &Rt, name: &str, k: &[Value]) -> PResult<()> {
 
 /// The float value of a number argument (CPython's `PyFloat_AsDouble`).
 pub fn to_f(rt: &mut Rt, v: Value) -> PResult<f64> {
+    let v = super::plain(rt, v)?;
     if float::is_float(v) {
         return Ok(float::get(v));
     }
@@ -165,6 +166,7 @@ fn plain_int(v: Value) -> Value {
 
 /// An integer argument: an int, a bool or an object with `__index__`.
 pub fn to_int(rt: &mut Rt, v: Value) -> PResult<Value> {
+    let v = super::plain(rt, v)?;
     if int::is_int(v) {
         return Ok(plain_int(v));
     }

@@ -120,6 +120,7 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
 /// The bytes of a path argument (str or bytes), NUL-terminated in a GC
 /// buffer for the C library.
 fn cpath(rt: &mut Rt, fname: &str, v: Value) -> PResult<GcVec<u8>> {
+    let v = super::plain(rt, v)?;
     let src = if pstr::is_str(v) { pstr::bytes_of(rt, v) } else { bytes::data(v) };
     let Some(src) = src else {
         let tn = ops::type_name(rt, v);
@@ -657,6 +658,7 @@ fn fd_close(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 /// A path argument's bytes (copied) and whether it was bytes.
 fn path_bytes(rt: &mut Rt, fname: &str, v: Value) -> PResult<(GcVec<u8>, bool)> {
+    let v = super::plain(rt, v)?;
     let is_b = bytes::data(v).is_some();
     let src = if pstr::is_str(v) { pstr::bytes_of(rt, v) } else { bytes::data(v) };
     let Some(src) = src else {

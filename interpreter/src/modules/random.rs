@@ -392,6 +392,7 @@ fn seed_in(rt: &mut Rt, h: Value, a: &[Value], k: &[Value]) -> PResult<Value> {
             x = pair[1];
         }
     }
+    let x = super::plain(rt, x)?;
     let mut st = state(rt, h)?;
     if x == Value::NONE {
         let q = rt.intern(b"_mt")?;
@@ -660,7 +661,14 @@ fn shuffle_in(rt: &mut Rt, h: Value, a: &[Value], _k: &[Value]) -> PResult<Value
     Ok(Value::NONE)
 }
 
-fn is_sequence(v: Value) -> bool {
+fn is_sequence(rt: &Rt, v: Value) -> bool {
+    if kind(v) == Kind::Instance {
+        // Instances of subclasses of the built-in sequences.
+        let c = ops::type_of(rt, v);
+        return [&cls::LIST_CLASS, &cls::TUPLE_CLASS, &cls::STR_CLASS, &cls::BYTES_CLASS, &cls::BYTEARRAY_CLASS]
+            .iter()
+            .any(|b| cls::is_subclass(c, b.value()));
+    }
     matches!(kind(v), Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes | Kind::ByteArray)
         || pstr::is_str(v)
         || tuple::is_tuple(v)
@@ -691,7 +699,7 @@ fn sample_in(rt: &mut Rt, h: Value, a: &[Value], k: &[Value]) -> PResult<Value> 
         return Err(rt.type_error(format_args!("sample() missing 1 required positional argument: 'k'")));
     }
     let pop = v[0];
-    if !is_sequence(pop) {
+    if !is_sequence(rt, pop) {
         return Err(rt.type_error(format_args!("Population must be a sequence.  For dicts or sets, use sorted(d).")));
     }
     let n = seq_len(rt, pop)?;

@@ -160,6 +160,7 @@ fn size_align(order: Order, code: u8) -> Option<(usize, usize)> {
 /// The format text, copied (a str's bytes may sit in the qstr pool, which
 /// `rt` owns).
 fn format_bytes(rt: &mut Rt, f: Value) -> PResult<GcVec<u8>> {
+    let f = super::plain(rt, f)?;
     let src = if pstr::is_str(f) { pstr::bytes_of(rt, f) } else { bytes::data(f) };
     let mut v = GcVec::new();
     match src {
@@ -249,6 +250,7 @@ fn get_uint(b: &[u8], little: bool) -> u64 {
 
 /// An int argument (an int, bool or `__index__`), or struct.error.
 fn int_arg(rt: &mut Rt, v: Value) -> PResult<Value> {
+    let v = super::plain(rt, v)?;
     if int::is_int(v) {
         return Ok(if v == Value::TRUE {
             Value::small_int(1).unwrap_or(v)
@@ -379,7 +381,7 @@ fn pack_values(rt: &mut Rt, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PRe
         match it.code {
             b'x' => {}
             b's' | b'p' => {
-                let v = vals[vi];
+                let v = super::plain(rt, vals[vi])?;
                 vi += 1;
                 let Some(data) = bytes_arg(v) else {
                     return Err(error(rt, format_args!("argument for '{}' must be a bytes object", it.code as char)));
@@ -396,7 +398,7 @@ fn pack_values(rt: &mut Rt, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PRe
             }
             code => {
                 for k in 0..it.count {
-                    let v = vals[vi];
+                    let v = super::plain(rt, vals[vi])?;
                     vi += 1;
                     let at = it.offset + k * sz;
                     let dst = &mut out[at..at + sz];
@@ -571,6 +573,7 @@ fn unpack_values(rt: &mut Rt, lay: &Layout, data: &[u8]) -> PResult<Value> {
 }
 
 fn buffer_arg(rt: &mut Rt, v: Value) -> PResult<&'static [u8]> {
+    let v = super::plain(rt, v)?;
     match bytes_arg(v) {
         Some(b) => Ok(b),
         None => {
