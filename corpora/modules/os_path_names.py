@@ -22,3 +22,12 @@ try:
     os.path.basename(None)
 except TypeError as e:
     print('TypeError', e)
+for p, s in [('a/b/c', 'a'), ('/x/y', '/x/z/w'), ('a', 'a'), ('/', '/a/b'), ('a/./b', 'a/b/../b')]:
+    print('relpath', p, s, os.path.relpath(p, s))
+print(os.path.relpath(os.getcwd()), os.path.relpath(os.path.join(os.getcwd(), 'q', 'r')))
+print(repr(os.path.commonprefix([])), os.path.commonprefix(['/usr/lib', '/usr/local']), os.path.commonprefix(['abc']), repr(os.path.commonprefix(['x', 'y'])))
+print(os.path.commonprefix(['añb', 'aña']), os.path.normcase('A/B'), os.path.splitdrive('/a/b'), os.path.splitdrive(b'c'))
+try:
+    os.path.relpath('')
+except ValueError as e:
+    print('ValueError', e)

@@ -18,3 +18,5 @@ try:
     time.strftime('%Y', (2000, 13, 1, 0, 0, 0, 0, 1, 0))
 except ValueError as e:
     print('ValueError', e)
+print(time.asctime(time.gmtime(0)), time.asctime((2024, 2, 29, 13, 5, 9, 3, 60, 0)))
+print(time.asctime((1999, 12, 31, 23, 59, 59, 4, 365, 0)), len(time.ctime(0)), type(time.asctime()).__name__)

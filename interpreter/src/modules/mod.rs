@@ -15,13 +15,16 @@ use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
+pub mod aliases;
 pub mod array;
 pub mod errno;
 pub mod gc;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod sha512;
 pub mod struct_;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 
@@ -42,6 +45,12 @@ pub static ALL: &[&ModuleDef] = &[
     &struct_::DEF,
     &sys::DEF,
     &time::DEF,
+    &aliases::UTIME,
+    &aliases::USTRUCT,
+    &aliases::URANDOM,
+    &aliases::UOS,
+    &aliases::UERRNO,
+    &aliases::UMATH,
 ];
 
 /// The definition of the built-in module called `name`, if there is one.
@@ -53,6 +62,29 @@ pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
 pub fn set(rt: &mut Rt, d: Value, name: &str, v: Value) -> PResult<()> {
     let q = rt.intern(name.as_bytes())?;
     dict::set(rt, d, Value::qstr(q), v)
+}
+
+/// The plain built-in value of an instance of a subclass of int, float, str
+/// or bytes (computed as `v * 1`, `v * 1.0`, `v + ''`, `v + b''`, which
+/// act on the value the instance wraps); any other value unchanged.
+pub fn plain(rt: &mut Rt, v: Value) -> PResult<Value> {
+    use crate::objects::class as cls;
+    if crate::objects::kind(v) != crate::objects::Kind::Instance {
+        return Ok(v);
+    }
+    let c = crate::vm::ops::type_of(rt, v);
+    let (op, unit) = if cls::is_subclass(c, cls::INT_CLASS.value()) {
+        (2, Value::small_int(1).unwrap_or(Value::NONE))
+    } else if cls::is_subclass(c, cls::FLOAT_CLASS.value()) {
+        (2, crate::objects::float::new(rt, 1.0)?)
+    } else if cls::is_subclass(c, cls::STR_CLASS.value()) {
+        (0, crate::objects::str::from_str(rt, "")?)
+    } else if cls::is_subclass(c, cls::BYTES_CLASS.value()) {
+        (0, crate::objects::bytes::new(rt, b"")?)
+    } else {
+        return Ok(v);
+    };
+    crate::vm::ops::binary(rt, op, v, unit)
 }
 
 /// Puts every function of `fns` into `d` under its own name.

@@ -1,10 +1,12 @@
 //! `os` and its submodule `os.path` (POSIX only).
 //!
-//! `os`: getcwd, chdir, listdir, remove/unlink, rename, mkdir, rmdir, stat,
+//! `os`: getcwd, chdir, listdir, remove/unlink, rename, mkdir, makedirs,
+//! rmdir, walk, stat,
 //! getenv, environ (a dict snapshot taken at import), urandom, strerror,
 //! getpid, the descriptor calls open/read/write/close with the O_* flags,
 //! and the constants sep, name, curdir, pardir, extsep, linesep,
-//! devnull. `os.path`: exists, isfile, isdir, getsize, join, split,
+//! devnull. `os.path`: exists, isfile, isdir, islink, getsize, getmtime,
+//! expanduser, relpath, commonprefix, normcase, splitdrive, join, split,
 //! basename, dirname, splitext, isabs, normpath, abspath — the name
 //! manipulations as CPython's posixpath does them. `os.path` is made with
 //! `os` and entered in `sys.modules` as `"os.path"`, so `import os.path`
@@ -20,11 +22,11 @@
 // casts that are no-ops on one are needed on the other.
 #![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 
-use super::ModuleDef;
+use super::{structseq, ModuleDef};
 use crate::objects::class::{self as cls, ClassObj};
-use crate::objects::{bytes, dict, float, int, kind, list, module, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{bytes, dict, float, int, list, module, str as pstr, tuple, OrMem};
 use crate::value::Value;
-use crate::vm::{attr, classes, ops, subscr, PResult, Rt, SLOT_MODULES};
+use crate::vm::{attr, ops, PResult, Rt, SLOT_MODULES};
 use upy_heap::GcVec;
 
 pub static DEF: ModuleDef = ModuleDef { name: "os", init };
@@ -38,6 +40,8 @@ crate::methods! { FNS:
     RENAME = "rename", rename, Static;
     MKDIR = "mkdir", mkdir, Static;
     RMDIR = "rmdir", rmdir, Static;
+    MAKEDIRS = "makedirs", makedirs, Static;
+    WALK = "walk", walk, Static;
     STAT = "stat", stat, Static;
     GETENV = "getenv", getenv, Static;
     URANDOM = "urandom", urandom, Static;
@@ -62,12 +66,13 @@ crate::methods! { PATH_FNS:
     ISABS = "isabs", p_isabs, Static;
     NORMPATH = "normpath", p_normpath, Static;
     ABSPATH = "abspath", p_abspath, Static;
-}
-
-crate::methods! { STAT_METHODS:
-    STAT_GETITEM = "__getitem__", stat_getitem, Method;
-    STAT_LEN = "__len__", stat_len, Method;
-    STAT_ITER = "__iter__", stat_iter, Method;
+    ISLINK = "islink", p_islink, Static;
+    GETMTIME = "getmtime", p_getmtime, Static;
+    EXPANDUSER = "expanduser", p_expanduser, Static;
+    RELPATH = "relpath", p_relpath, Static;
+    COMMONPREFIX = "commonprefix", p_commonprefix, Static;
+    NORMCASE = "normcase", p_normcase, Static;
+    SPLITDRIVE = "splitdrive", p_splitdrive, Static;
 }
 
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
@@ -93,7 +98,7 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
     }
     let env = environ_dict(rt)?;
     super::set(rt, d, "environ", env)?;
-    let sr = stat_class(rt)?;
+    let sr = structseq::make_class(rt, "os", "stat_result", &STAT_FIELDS)?;
     super::set(rt, d, "stat_result", sr)?;
 
     let q = rt.intern(b"os.path")?;
@@ -115,13 +120,14 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
 /// The bytes of a path argument (str or bytes), NUL-terminated in a GC
 /// buffer for the C library.
 fn cpath(rt: &mut Rt, fname: &str, v: Value) -> PResult<GcVec<u8>> {
+    let v = super::plain(rt, v)?;
     let src = if pstr::is_str(v) { pstr::bytes_of(rt, v) } else { bytes::data(v) };
     let Some(src) = src else {
         let tn = ops::type_name(rt, v);
         return Err(rt.type_error(format_args!("{fname}: path should be string, bytes or os.PathLike, not {tn}")));
     };
     if src.contains(&0) {
-        return Err(rt.value_error(format_args!("{fname}: embedded null character in path")));
+        return Err(rt.value_error(format_args!("embedded null byte")));
     }
     let mut out = GcVec::with_capacity(src.len() + 1).or_mem(rt)?;
     out.extend_from_slice(src).or_mem(rt)?;
@@ -325,6 +331,110 @@ fn mkdir(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     check(rt, rc, a[0], Value::NONE)
 }
 
+/// mkdir of a NUL-terminated path; the errno on failure.
+fn mkdir_raw(p: &GcVec<u8>, mode: libc::mode_t) -> Result<(), i32> {
+    // SAFETY: `p` is NUL-terminated and alive for the call.
+    if unsafe { libc::mkdir(cptr(p), mode) } == 0 {
+        Ok(())
+    } else {
+        Err(last_errno())
+    }
+}
+
+fn is_dir_path(p: &GcVec<u8>) -> bool {
+    raw_stat(p).is_ok_and(|s| s.st_mode & libc::S_IFMT == libc::S_IFDIR)
+}
+
+/// `makedirs(name, mode=0o777, exist_ok=False)`: every missing directory
+/// along the path, parents first.
+fn makedirs(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut v = [Value::NONE, Value::NONE, Value::FALSE];
+    if a.is_empty() || a.len() > 3 {
+        return Err(
+            rt.type_error(format_args!("makedirs() takes from 1 to 3 positional arguments but {} were given", a.len()))
+        );
+    }
+    v[..a.len()].copy_from_slice(a);
+    for pair in k.chunks(2) {
+        match pstr::text(rt, pair[0]) {
+            "mode" => v[1] = pair[1],
+            "exist_ok" => v[2] = pair[1],
+            _ => {
+                let key = pstr::text(rt, pair[0]);
+                return Err(rt.type_error(format_args!("makedirs() got an unexpected keyword argument '{key}'")));
+            }
+        }
+    }
+    let mode = if v[1] == Value::NONE { 0o777 } else { ops::to_index(rt, v[1])? as libc::mode_t };
+    let exist_ok = ops::truthy(rt, v[2])?;
+    let p = cpath(rt, "makedirs", v[0])?;
+    let full = &p[..p.len() - 1];
+    // Each prefix ending before a '/' (not the trailing ones), then the
+    // whole path.
+    let mut end = full.len();
+    while end > 1 && full[end - 1] == b'/' {
+        end -= 1;
+    }
+    let mut prefix: GcVec<u8> = GcVec::new();
+    for (i, &b) in full[..end].iter().enumerate() {
+        if b == b'/' && i > 0 && full[i - 1] != b'/' {
+            prefix.clear();
+            prefix.extend_from_slice(&full[..i]).or_mem(rt)?;
+            prefix.push(0).or_mem(rt)?;
+            if !is_dir_path(&prefix) {
+                if let Err(e) = mkdir_raw(&prefix, mode) {
+                    if e != libc::EEXIST {
+                        let name = text_like(rt, &full[..i], bytes::data(v[0]).is_some())?;
+                        return Err(os_error(rt, e, name, Value::NONE));
+                    }
+                }
+            }
+        }
+    }
+    match mkdir_raw(&p, mode) {
+        Ok(()) => Ok(Value::NONE),
+        Err(e) if e == libc::EEXIST && exist_ok && is_dir_path(&p) => Ok(Value::NONE),
+        Err(e) => Err(os_error(rt, e, v[0], Value::NONE)),
+    }
+}
+
+/// `walk(top)`: the (dirpath, dirnames, filenames) triples, top-down, all
+/// gathered before the first is returned (pruning `dirnames` in place has
+/// no effect). Unreadable directories are skipped, as by default in CPython.
+fn walk(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "walk", a, 1, 1)?;
+    let out = list::new(rt, 0)?;
+    walk_into(rt, a[0], out)?;
+    ops::get_iter(rt, out)
+}
+
+fn walk_into(rt: &mut Rt, top: Value, out: Value) -> PResult<()> {
+    let names = match listdir(rt, &[top], &[]) {
+        Ok(n) => n,
+        Err(e)
+            if crate::objects::exception::is_exc(e) && crate::objects::exception::matches(e, &cls::OS_ERROR_CLASS) =>
+        {
+            return Ok(())
+        }
+        Err(e) => return Err(e),
+    };
+    let (dirs, files) = (list::new(rt, 0)?, list::new(rt, 0)?);
+    for i in 0..list::len(names) {
+        let n = list::items(names)[i];
+        let full = p_join(rt, &[top, n], &[])?;
+        let p = cpath(rt, "walk", full)?;
+        list::append(rt, if is_dir_path(&p) { dirs } else { files }, n)?;
+    }
+    let t = tuple::new(rt, &[top, dirs, files])?;
+    list::append(rt, out, t)?;
+    for i in 0..list::len(dirs) {
+        let n = list::items(dirs)[i];
+        let full = p_join(rt, &[top, n], &[])?;
+        walk_into(rt, full, out)?;
+    }
+    Ok(())
+}
+
 fn rmdir(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "rmdir", a, 1, 1)?;
     let p = cpath(rt, "rmdir", a[0])?;
@@ -346,31 +456,8 @@ fn raw_stat(p: &GcVec<u8>) -> Result<libc::stat, i32> {
     }
 }
 
-/// The `stat_result` class: instances carry the st_* attributes and a
-/// hidden 10-tuple `_t` for indexing, as CPython's structseq.
-fn stat_class(rt: &mut Rt) -> PResult<Value> {
-    let name = rt.intern(b"stat_result")?;
-    let bases = tuple::new(rt, &[cls::OBJECT_CLASS.value()])?;
-    let ns = dict::new(rt)?;
-    let m = pstr::from_str(rt, "os")?;
-    super::set(rt, ns, "__module__", m)?;
-    for f in STAT_METHODS {
-        super::set(rt, ns, f.name, f.value())?;
-    }
-    let c = cls::new_class(rt, name, bases, ns, &cls::OBJECT_CLASS)?;
-    let mro = tuple::new(rt, &[c, cls::OBJECT_CLASS.value()])?;
-    cls::set_mro(c, mro);
-    Ok(c)
-}
-
-fn os_dict(rt: &mut Rt) -> PResult<Value> {
-    let q = rt.intern(b"os")?;
-    let mods = rt.st.runtime[SLOT_MODULES];
-    match dict::get(rt, mods, Value::qstr(q))? {
-        Some(m) if kind(m) == Kind::Module => Ok(module::parts(m).1),
-        _ => Err(rt.runtime_error(format_args!("os: module lost from sys.modules"))),
-    }
-}
+const STAT_FIELDS: [&str; 10] =
+    ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
 
 fn stat(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "stat", a, 1, 1)?;
@@ -379,64 +466,30 @@ fn stat(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Ok(st) => st,
         Err(e) => return Err(os_error(rt, e, a[0], Value::NONE)),
     };
-    let d = os_dict(rt)?;
-    let q = rt.intern(b"stat_result")?;
-    let Some(c) = dict::get_qstr(rt, d, q)? else {
-        return Err(rt.runtime_error(format_args!("os.stat_result missing")));
-    };
-    let o = classes::instantiate(rt, c, &[], &[])?;
-    let ints: [(&str, i64); 7] = [
-        ("st_mode", st.st_mode as i64),
-        ("st_ino", st.st_ino as i64),
-        ("st_dev", st.st_dev as i64),
-        ("st_nlink", st.st_nlink as i64),
-        ("st_uid", st.st_uid as i64),
-        ("st_gid", st.st_gid as i64),
-        ("st_size", st.st_size as i64),
+    let ints: [i64; 10] = [
+        st.st_mode as i64,
+        st.st_ino as i64,
+        st.st_dev as i64,
+        st.st_nlink as i64,
+        st.st_uid as i64,
+        st.st_gid as i64,
+        st.st_size as i64,
+        st.st_atime as i64,
+        st.st_mtime as i64,
+        st.st_ctime as i64,
     ];
-    let times: [(&str, i64, i64); 3] = [
-        ("st_atime", st.st_atime as i64, st.st_atime_nsec as i64),
-        ("st_mtime", st.st_mtime as i64, st.st_mtime_nsec as i64),
-        ("st_ctime", st.st_ctime as i64, st.st_ctime_nsec as i64),
-    ];
-    let t = tuple::new_uninit(rt, 10)?;
-    for (i, (k, v)) in ints.iter().enumerate() {
-        let iv = int::from_i64(rt, *v)?;
-        tuple::set(t, i, iv);
-        let q = rt.intern(k.as_bytes())?;
-        attr::setattr(rt, o, q, iv)?;
+    let mut v = [Value::NONE; 10];
+    for (i, x) in ints.iter().enumerate() {
+        v[i] = int::from_i64(rt, *x)?;
     }
-    for (i, (k, s, ns)) in times.iter().enumerate() {
-        let iv = int::from_i64(rt, *s)?;
-        tuple::set(t, 7 + i, iv);
-        let fv = float::new(rt, *s as f64 + *ns as f64 * 1e-9)?;
-        let q = rt.intern(k.as_bytes())?;
-        attr::setattr(rt, o, q, fv)?;
+    // The attributes give the times as floats with their nanoseconds.
+    let ns = [st.st_atime_nsec as i64, st.st_mtime_nsec as i64, st.st_ctime_nsec as i64];
+    let mut f = [Value::NONE; 3];
+    for k in 0..3 {
+        f[k] = float::new(rt, ints[7 + k] as f64 + ns[k] as f64 * 1e-9)?;
     }
-    let q = rt.intern(b"_t")?;
-    attr::setattr(rt, o, q, t)?;
-    Ok(o)
-}
-
-fn stat_tuple(rt: &mut Rt, o: Value) -> PResult<Value> {
-    let q = rt.intern(b"_t")?;
-    attr::getattr(rt, o, q)
-}
-
-fn stat_getitem(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__getitem__", a, 2, 2)?;
-    let t = stat_tuple(rt, a[0])?;
-    subscr::getitem(rt, t, a[1])
-}
-fn stat_len(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__len__", a, 1, 1)?;
-    let t = stat_tuple(rt, a[0])?;
-    Ok(Value::small_int(tuple::len(t) as isize).unwrap_or(Value::NONE))
-}
-fn stat_iter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "__iter__", a, 1, 1)?;
-    let t = stat_tuple(rt, a[0])?;
-    ops::get_iter(rt, t)
+    let c = structseq::class_in(rt, "os", "stat_result")?;
+    structseq::new(rt, c, &v, &[("st_atime", f[0]), ("st_mtime", f[1]), ("st_ctime", f[2])])
 }
 
 fn getenv(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -605,6 +658,7 @@ fn fd_close(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 /// A path argument's bytes (copied) and whether it was bytes.
 fn path_bytes(rt: &mut Rt, fname: &str, v: Value) -> PResult<(GcVec<u8>, bool)> {
+    let v = super::plain(rt, v)?;
     let is_b = bytes::data(v).is_some();
     let src = if pstr::is_str(v) { pstr::bytes_of(rt, v) } else { bytes::data(v) };
     let Some(src) = src else {
@@ -657,6 +711,48 @@ fn p_getsize(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Ok(st) => int::from_i64(rt, st.st_size as i64),
         Err(e) => Err(os_error(rt, e, a[0], Value::NONE)),
     }
+}
+
+fn p_islink(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "islink", a, 1, 1)?;
+    let p = cpath(rt, "lstat", a[0])?;
+    // SAFETY: an all-zero `stat` is a valid value of the plain C struct.
+    let mut st: libc::stat = unsafe { core::mem::zeroed() };
+    // SAFETY: `p` is NUL-terminated; `st` is writable; both live for the call.
+    let rc = unsafe { libc::lstat(cptr(&p), &mut st) };
+    Ok(bool_v(rc == 0 && st.st_mode & libc::S_IFMT == libc::S_IFLNK))
+}
+
+fn p_getmtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "getmtime", a, 1, 1)?;
+    let p = cpath(rt, "stat", a[0])?;
+    match raw_stat(&p) {
+        Ok(st) => float::new(rt, st.st_mtime as f64 + st.st_mtime_nsec as f64 * 1e-9),
+        Err(e) => Err(os_error(rt, e, a[0], Value::NONE)),
+    }
+}
+
+/// `expanduser(path)`: a leading `~` (alone or before '/') becomes $HOME.
+fn p_expanduser(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "expanduser", a, 1, 1)?;
+    let (p, is_b) = path_bytes(rt, "expanduser", a[0])?;
+    if p.first() != Some(&b'~') || (p.len() > 1 && p[1] != b'/') {
+        return Ok(a[0]);
+    }
+    let home_key = pstr::from_str(rt, "HOME")?;
+    let home = getenv(rt, &[home_key], &[])?;
+    let Some(h) = pstr::bytes_of(rt, home) else { return Ok(a[0]) };
+    let mut out: GcVec<u8> = GcVec::new();
+    out.extend_from_slice(h).or_mem(rt)?;
+    while out.len() > 1 && out.last() == Some(&b'/') {
+        out.pop();
+    }
+    let rest = &p[1..];
+    if out.as_slice() == b"/" && rest.first() == Some(&b'/') {
+        out.clear();
+    }
+    out.extend_from_slice(rest).or_mem(rt)?;
+    text_like(rt, &out, is_b)
 }
 
 fn p_join(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -802,4 +898,97 @@ fn p_abspath(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     };
     let n = normalize(rt, &full)?;
     text_like(rt, &n, is_b)
+}
+
+/// `relpath(path, start=os.curdir)`: `path` relative to `start`, both made
+/// absolute first.
+fn p_relpath(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "relpath", a, 1, 2)?;
+    let (p0, is_b) = path_bytes(rt, "relpath", a[0])?;
+    if p0.is_empty() {
+        return Err(rt.value_error(format_args!("no path specified")));
+    }
+    let start = match a.get(1) {
+        Some(&s) => s,
+        None => pstr::from_str(rt, ".")?,
+    };
+    let p = p_abspath(rt, &a[..1], &[])?;
+    let s = p_abspath(rt, &[start], &[])?;
+    let (pb, _) = path_bytes(rt, "relpath", p)?;
+    let (sb, _) = path_bytes(rt, "relpath", s)?;
+    let parts = |b: &[u8]| -> usize { b.split(|&c| c == b'/').filter(|x| !x.is_empty()).count() };
+    let mut common = 0;
+    for (x, y) in
+        pb.split(|&c| c == b'/').filter(|x| !x.is_empty()).zip(sb.split(|&c| c == b'/').filter(|x| !x.is_empty()))
+    {
+        if x != y {
+            break;
+        }
+        common += 1;
+    }
+    let mut out: GcVec<u8> = GcVec::new();
+    for _ in common..parts(&sb) {
+        if !out.is_empty() {
+            out.push(b'/').or_mem(rt)?;
+        }
+        out.extend_from_slice(b"..").or_mem(rt)?;
+    }
+    for x in pb.split(|&c| c == b'/').filter(|x| !x.is_empty()).skip(common) {
+        if !out.is_empty() {
+            out.push(b'/').or_mem(rt)?;
+        }
+        out.extend_from_slice(x).or_mem(rt)?;
+    }
+    if out.is_empty() {
+        out.push(b'.').or_mem(rt)?;
+    }
+    text_like(rt, &out, is_b)
+}
+
+/// `commonprefix(list)`: the longest common leading part of the strs (by
+/// characters, not path components).
+fn p_commonprefix(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "commonprefix", a, 1, 1)?;
+    let l = ops::to_list(rt, a[0])?;
+    let items = list::items(l);
+    if items.is_empty() {
+        return pstr::from_str(rt, "");
+    }
+    let (first, is_b) = path_bytes(rt, "commonprefix", items[0])?;
+    let mut n = first.len();
+    for i in 1..list::len(l) {
+        let (b, _) = path_bytes(rt, "commonprefix", list::items(l)[i])?;
+        n = n.min(first.iter().zip(b.iter()).take_while(|(x, y)| x == y).count());
+    }
+    // Never cut a UTF-8 sequence in two.
+    while !is_b && n > 0 && n < first.len() && (first[n] & 0xc0) == 0x80 {
+        n -= 1;
+    }
+    text_like(rt, &first[..n], is_b)
+}
+
+fn p_normcase(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "normcase", a, 1, 1)?;
+    path_bytes(rt, "normcase", a[0])?;
+    Ok(a[0])
+}
+
+fn p_splitdrive(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "splitdrive", a, 1, 1)?;
+    let (_, is_b) = path_bytes(rt, "splitdrive", a[0])?;
+    let empty = text_like(rt, b"", is_b)?;
+    tuple::new(rt, &[empty, a[0]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_at;
+
+    #[test]
+    fn split_keeps_root_slashes() {
+        assert_eq!(split_at(b"/a/b"), (&b"/a"[..], &b"b"[..]));
+        assert_eq!(split_at(b"//"), (&b"//"[..], &b""[..]));
+        assert_eq!(split_at(b"a//b"), (&b"a"[..], &b"b"[..]));
+        assert_eq!(split_at(b"x"), (&b""[..], &b"x"[..]));
+    }
 }

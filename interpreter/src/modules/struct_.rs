@@ -27,6 +27,15 @@ crate::methods! { FNS:
     ITER_UNPACK = "iter_unpack", iter_unpack, Static;
     PACK_INTO = "pack_into", pack_into, Static;
     UNPACK_FROM = "unpack_from", unpack_from, Static;
+    STRUCT = "Struct", new_struct, Static;
+}
+
+crate::methods! { STRUCT_METHODS:
+    S_PACK = "pack", s_pack, Method;
+    S_UNPACK = "unpack", s_unpack, Method;
+    S_PACK_INTO = "pack_into", s_pack_into, Method;
+    S_UNPACK_FROM = "unpack_from", s_unpack_from, Method;
+    S_ITER_UNPACK = "iter_unpack", s_iter_unpack, Method;
 }
 
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
@@ -42,7 +51,20 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
         &[c, cls::EXCEPTION_CLASS.value(), cls::BASE_EXCEPTION_CLASS.value(), cls::OBJECT_CLASS.value()],
     )?;
     cls::set_mro(c, mro);
-    super::set(rt, d, "error", c)
+    super::set(rt, d, "error", c)?;
+    // The class of `Struct(format)` objects (made by the `Struct` function).
+    let name = rt.intern(b"Struct")?;
+    let bases = tuple::new(rt, &[cls::OBJECT_CLASS.value()])?;
+    let ns = dict::new(rt)?;
+    let m = pstr::from_str(rt, "struct")?;
+    super::set(rt, ns, "__module__", m)?;
+    for f in STRUCT_METHODS {
+        super::set(rt, ns, f.name, f.value())?;
+    }
+    let c = cls::new_class(rt, name, bases, ns, &cls::OBJECT_CLASS)?;
+    let mro = tuple::new(rt, &[c, cls::OBJECT_CLASS.value()])?;
+    cls::set_mro(c, mro);
+    super::set(rt, d, "_Struct", c)
 }
 
 /// A `struct.error` with a formatted message.
@@ -138,6 +160,7 @@ fn size_align(order: Order, code: u8) -> Option<(usize, usize)> {
 /// The format text, copied (a str's bytes may sit in the qstr pool, which
 /// `rt` owns).
 fn format_bytes(rt: &mut Rt, f: Value) -> PResult<GcVec<u8>> {
+    let f = super::plain(rt, f)?;
     let src = if pstr::is_str(f) { pstr::bytes_of(rt, f) } else { bytes::data(f) };
     let mut v = GcVec::new();
     match src {
@@ -227,6 +250,7 @@ fn get_uint(b: &[u8], little: bool) -> u64 {
 
 /// An int argument (an int, bool or `__index__`), or struct.error.
 fn int_arg(rt: &mut Rt, v: Value) -> PResult<Value> {
+    let v = super::plain(rt, v)?;
     if int::is_int(v) {
         return Ok(if v == Value::TRUE {
             Value::small_int(1).unwrap_or(v)
@@ -357,7 +381,7 @@ fn pack_values(rt: &mut Rt, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PRe
         match it.code {
             b'x' => {}
             b's' | b'p' => {
-                let v = vals[vi];
+                let v = super::plain(rt, vals[vi])?;
                 vi += 1;
                 let Some(data) = bytes_arg(v) else {
                     return Err(error(rt, format_args!("argument for '{}' must be a bytes object", it.code as char)));
@@ -374,7 +398,7 @@ fn pack_values(rt: &mut Rt, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PRe
             }
             code => {
                 for k in 0..it.count {
-                    let v = vals[vi];
+                    let v = super::plain(rt, vals[vi])?;
                     vi += 1;
                     let at = it.offset + k * sz;
                     let dst = &mut out[at..at + sz];
@@ -549,6 +573,7 @@ fn unpack_values(rt: &mut Rt, lay: &Layout, data: &[u8]) -> PResult<Value> {
 }
 
 fn buffer_arg(rt: &mut Rt, v: Value) -> PResult<&'static [u8]> {
+    let v = super::plain(rt, v)?;
     match bytes_arg(v) {
         Some(b) => Ok(b),
         None => {
@@ -621,4 +646,82 @@ fn calcsize(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     }
     let lay = parse(rt, a[0])?;
     int::from_u64(rt, lay.size as u64)
+}
+
+// ---- Struct objects ----
+
+/// `Struct(format)`: an object of the module's `_Struct` class holding the
+/// format (checked now) and its size.
+fn new_struct(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut f = a.first().copied();
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) == "format" {
+            f = Some(pair[1]);
+        }
+    }
+    let Some(f) = f.filter(|_| a.len() <= 1) else {
+        return Err(rt.type_error(format_args!("Struct() takes exactly 1 argument ({} given)", a.len())));
+    };
+    let lay = parse(rt, f)?;
+    let c = super::structseq::class_in(rt, "struct", "_Struct")?;
+    let o = crate::vm::classes::instantiate(rt, c, &[], &[])?;
+    let fmt = if pstr::is_str(f) {
+        f
+    } else {
+        let b = bytes::data(f).unwrap_or(b"");
+        let mut v: GcVec<u8> = GcVec::new();
+        v.extend_from_slice(b).or_mem(rt)?;
+        pstr::new(rt, &v)?
+    };
+    let size = int::from_u64(rt, lay.size as u64)?;
+    for (name, v) in [("format", fmt), ("size", size)] {
+        let q = rt.intern(name.as_bytes())?;
+        crate::vm::attr::setattr(rt, o, q, v)?;
+    }
+    Ok(o)
+}
+
+/// Calls module function `f` with the Struct's format in place of `self`.
+fn with_format(rt: &mut Rt, a: &[Value], k: &[Value], f: crate::objects::builtin::BFn) -> PResult<Value> {
+    let q = rt.intern(b"format")?;
+    let fmt = crate::vm::attr::getattr(rt, a[0], q)?;
+    let mut v: GcVec<Value> = GcVec::with_capacity(a.len()).or_mem(rt)?;
+    v.push(fmt).or_mem(rt)?;
+    v.extend_from_slice(&a[1..]).or_mem(rt)?;
+    f(rt, &v, k)
+}
+
+fn s_pack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, pack)
+}
+fn s_unpack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, unpack)
+}
+fn s_pack_into(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, pack_into)
+}
+fn s_unpack_from(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, unpack_from)
+}
+fn s_iter_unpack(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    with_format(rt, a, k, iter_unpack)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{f16_bits, f16_value};
+
+    #[test]
+    fn half_floats_round_half_even() {
+        assert_eq!(f16_bits(1.0), Some(0x3c00));
+        assert_eq!(f16_bits(65504.0), Some(0x7bff));
+        assert_eq!(f16_bits(65520.0), None);
+        assert_eq!(f16_bits(-0.0), Some(0x8000));
+        assert_eq!(f16_bits(5.960464477539063e-08), Some(1));
+        assert_eq!(f16_bits(2.980232238769531e-08), Some(0));
+        assert_eq!(f16_bits(1.0 + 1.0 / 2048.0), Some(0x3c00));
+        for h in [0u16, 1, 0x3555, 0x7bff, 0x8001, 0xfbff] {
+            assert_eq!(f16_bits(f16_value(h)), Some(h));
+        }
+    }
 }

@@ -1,11 +1,12 @@
 //! `time`: CPython's clocks (time, time_ns, monotonic, monotonic_ns,
 //! perf_counter, perf_counter_ns, process_time), sleep, gmtime, localtime,
-//! mktime and strftime, plus MicroPython's sleep_ms, sleep_us, ticks_ms,
+//! mktime, strftime, asctime and ctime, plus MicroPython's sleep_ms, sleep_us, ticks_ms,
 //! ticks_us, ticks_cpu, ticks_add and ticks_diff.
 //!
-//! Broken-down times are plain 9-tuples (year, month, day, hour, minute,
-//! second, weekday with Monday 0, day of the year from 1, isdst), which is
-//! what `tuple(time.gmtime(t))` gives in CPython. `gmtime` is computed here
+//! Broken-down times are `time.struct_time`s (see `structseq`): the nine
+//! fields (year, month, day, hour, minute, second, weekday with Monday 0,
+//! day of the year from 1, isdst) as a tuple and as tm_* attributes, plus
+//! tm_zone and tm_gmtoff. `gmtime` is computed here
 //! (proleptic Gregorian calendar), `localtime`/`mktime` ask the C library.
 //! MicroPython's ticks wrap at 2**30 on every architecture. No state.
 
@@ -13,7 +14,7 @@
 // casts that are no-ops on one are needed on the other.
 #![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 
-use super::ModuleDef;
+use super::{structseq, ModuleDef};
 use crate::objects::{float, int, str as pstr, tuple, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
@@ -41,13 +42,20 @@ crate::methods! { FNS:
     LOCALTIME = "localtime", localtime, Static;
     MKTIME = "mktime", mktime, Static;
     STRFTIME = "strftime", strftime, Static;
+    ASCTIME = "asctime", asctime, Static;
+    CTIME = "ctime", ctime, Static;
 }
 
 /// MicroPython's ticks period (2**30: small ints on every port).
 const TICKS_PERIOD: i64 = 1 << 30;
 
+const FIELDS: [&str; 9] =
+    ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+
 fn init(rt: &mut Rt, d: Value) -> PResult<()> {
-    super::add_fns(rt, d, FNS)
+    super::add_fns(rt, d, FNS)?;
+    let c = structseq::make_class(rt, "time", "struct_time", &FIELDS)?;
+    super::set(rt, d, "struct_time", c)
 }
 
 fn no_args(rt: &Rt, name: &str, a: &[Value]) -> PResult<()> {
@@ -89,7 +97,7 @@ fn process_time(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn sleep_for(secs: f64) {
     if secs > 0.0 {
-        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e9)));
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(9.2e9)));
     }
 }
 
@@ -108,6 +116,9 @@ fn sleep(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     }
     if s < 0.0 {
         return Err(rt.value_error(format_args!("sleep length must be non-negative")));
+    }
+    if s * 1e9 >= 9.2e18 {
+        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
     }
     sleep_for(s);
     Ok(Value::NONE)
@@ -195,12 +206,16 @@ fn utc_fields(secs: i64) -> [i64; 9] {
     [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, day_of_year(y, m, d), 0]
 }
 
-fn fields_tuple(rt: &Rt, f: &[i64; 9]) -> PResult<Value> {
+/// A `time.struct_time` of the nine fields, with its zone and UTC offset.
+fn struct_time(rt: &mut Rt, f: &[i64; 9], zone: &[u8], gmtoff: i64) -> PResult<Value> {
     let mut v = [Value::NONE; 9];
     for (i, x) in f.iter().enumerate() {
         v[i] = int::from_i64(rt, *x)?;
     }
-    tuple::new(rt, &v)
+    let z = pstr::new(rt, zone)?;
+    let off = int::from_i64(rt, gmtoff)?;
+    let c = structseq::class_in(rt, "time", "struct_time")?;
+    structseq::new(rt, c, &v, &[("tm_zone", z), ("tm_gmtoff", off)])
 }
 
 /// The seconds argument of gmtime/localtime (None or absent: now).
@@ -222,7 +237,7 @@ fn secs_arg(rt: &mut Rt, a: &[Value], name: &str) -> PResult<i64> {
             }
             // CPython rounds toward negative infinity (ROUND_FLOOR).
             let s = f.floor();
-            if s.abs() > 6.7e16 {
+            if s.abs() >= 9.2e18 {
                 return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
             }
             Ok(s as i64)
@@ -232,14 +247,11 @@ fn secs_arg(rt: &mut Rt, a: &[Value], name: &str) -> PResult<i64> {
 
 fn gmtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let s = secs_arg(rt, a, "gmtime")?;
-    if !(-67_768_040_609_740_800..=67_767_976_233_532_799).contains(&s) {
-        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
-    }
     let f = utc_fields(s);
     if f[0] > i32::MAX as i64 + 1900 || f[0] < i32::MIN as i64 + 1900 {
-        return Err(rt.overflow_error(format_args!("timestamp out of range for platform time_t")));
+        return Err(super::os::os_error(rt, libc::EOVERFLOW, Value::NONE, Value::NONE));
     }
-    fields_tuple(rt, &f)
+    struct_time(rt, &f, b"GMT", 0)
 }
 
 fn localtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -266,15 +278,24 @@ fn localtime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         tm.tm_yday as i64 + 1,
         tm.tm_isdst.signum() as i64,
     ];
-    fields_tuple(rt, &f)
+    let zone = if tm.tm_zone.is_null() {
+        &b""[..]
+    } else {
+        // SAFETY: localtime_r set tm_zone to a NUL-terminated string that
+        // lives as long as the time zone data.
+        unsafe { core::ffi::CStr::from_ptr(tm.tm_zone) }.to_bytes()
+    };
+    let mut zb: GcVec<u8> = GcVec::new();
+    zb.extend_from_slice(zone).or_mem(rt)?;
+    struct_time(rt, &f, &zb, tm.tm_gmtoff as i64)
 }
 
 /// The nine fields of a time tuple argument.
 fn tuple_fields(rt: &mut Rt, v: Value, name: &str) -> PResult<[i64; 9]> {
-    if !tuple::is_tuple(v) {
+    let Some(t) = structseq::values(rt, v)? else {
         return Err(rt.type_error(format_args!("Tuple or struct_time argument required")));
-    }
-    let items = tuple::items(v);
+    };
+    let items = tuple::items(t);
     if items.len() != 9 {
         return Err(rt.type_error(format_args!("{name}(): illegal time tuple argument")));
     }
@@ -402,4 +423,50 @@ fn strftime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Err(rt.memory_error());
     }
     pstr::new(rt, &out)
+}
+
+/// `asctime([t])`: "Thu Jan  1 00:00:00 1970".
+fn asctime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("asctime() takes at most 1 argument ({} given)", a.len())));
+    }
+    let t = match a.first() {
+        Some(&t) => t,
+        None => localtime(rt, &[], &[])?,
+    };
+    let f = tuple_fields(rt, t, "asctime")?;
+    if !(1..=12).contains(&f[1]) {
+        return Err(rt.value_error(format_args!("month out of range")));
+    }
+    let (day, month) = (DAYS[f[6].rem_euclid(7) as usize], MONTHS[(f[1] - 1) as usize]);
+    let mut out: GcVec<u8> = GcVec::new();
+    let mut w = crate::vm::GcWriter(&mut out, false);
+    let r = core::fmt::write(
+        &mut w,
+        format_args!("{} {} {:2} {:02}:{:02}:{:02} {}", &day[..3], &month[..3], f[2], f[3], f[4], f[5], f[0]),
+    );
+    if r.is_err() {
+        return Err(rt.memory_error());
+    }
+    pstr::new(rt, &out)
+}
+
+/// `ctime([secs])`: `asctime(localtime(secs))`.
+fn ctime(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let t = localtime(rt, a, &[])?;
+    asctime(rt, &[t], &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{civil, utc_fields};
+
+    #[test]
+    fn calendar() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(-1), (1969, 12, 31));
+        assert_eq!(civil(11_016), (2000, 2, 29));
+        assert_eq!(civil(-719_468), (0, 3, 1));
+        assert_eq!(utc_fields(1_234_567_890), [2009, 2, 13, 23, 31, 30, 4, 44, 0]);
+    }
 }
