@@ -15,7 +15,9 @@ use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
 
+pub mod collections;
 pub mod gc;
+pub mod pysrc;
 pub mod sys;
 
 /// A built-in module: its import name and the function filling its dict.
@@ -25,7 +27,7 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&gc::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] = &[&collections::DEF, &gc::DEF, &sys::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {

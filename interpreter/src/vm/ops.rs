@@ -627,6 +627,9 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
             return Ok(x == y);
         }
         (Kind::Dict, Kind::Dict) => {
+            if crate::objects::ordereddict::is_ordered(a) && crate::objects::ordereddict::is_ordered(bv) {
+                return crate::objects::ordereddict::eq(rt, a, bv);
+            }
             if dict::len(a) != dict::len(bv) {
                 return Ok(false);
             }
