@@ -19,6 +19,7 @@ pub mod collections;
 pub mod gc;
 pub mod io;
 pub mod json;
+pub mod micropython;
 pub mod pysrc;
 pub mod sys;
 
@@ -29,7 +30,7 @@ pub struct ModuleDef {
 }
 
 /// Every built-in module, by import name.
-pub static ALL: &[&ModuleDef] = &[&collections::DEF, &gc::DEF, &io::DEF, &json::DEF, &sys::DEF];
+pub static ALL: &[&ModuleDef] = &[&collections::DEF, &gc::DEF, &io::DEF, &json::DEF, &micropython::DEF, &sys::DEF];
 
 /// The definition of the built-in module called `name`, if there is one.
 pub fn find(name: &[u8]) -> Option<&'static ModuleDef> {
