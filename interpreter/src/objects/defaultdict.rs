@@ -33,7 +33,7 @@ pub static DEFAULTDICT_CLASS: ClassObj = ClassObj {
     mro: Value::NONE,
     bases: Value::NONE,
     base: Some(&DICT_CLASS),
-    sname: "defaultdict",
+    sname: "collections.defaultdict",
     methods: METHODS,
 };
 

@@ -32,7 +32,7 @@ pub static ORDEREDDICT_CLASS: ClassObj = ClassObj {
     mro: Value::NONE,
     bases: Value::NONE,
     base: Some(&DICT_CLASS),
-    sname: "OrderedDict",
+    sname: "collections.OrderedDict",
     methods: METHODS,
 };
 

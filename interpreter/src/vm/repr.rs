@@ -73,7 +73,8 @@ fn class_repr(rt: &Rt, out: &mut Buf, c: Value) -> PResult<()> {
         put(rt, out, n.as_bytes())?;
         put(rt, out, b"'>")
     } else {
-        let n = class::name(rt, c);
+        // A static class's `sname` may carry its module (`collections.OrderedDict`).
+        let n = class::get(c).sname;
         put_fmt(rt, out, format_args!("<class '{n}'>"))
     }
 }
