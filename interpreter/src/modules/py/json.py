@@ -1,4 +1,4 @@
-# json: dumps/loads/dump/load, following CPython's json module: its output
+# json: dumps/loads/dump/load, JSONEncoder/JSONDecoder (for cls=), following CPython's json module: its output
 # format (separators, indent, sort_keys, ensure_ascii), its float spelling
 # (repr, NaN, Infinity) and its error types and messages (JSONDecodeError
 # with line, column and char position).
@@ -179,8 +179,35 @@ class _Enc:
         self.leave()
 
 
+class JSONEncoder:
+    def __init__(self, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+                 sort_keys=False, indent=None, separators=None, default=None):
+        self.skipkeys = skipkeys
+        self.ensure_ascii = ensure_ascii
+        self.check_circular = check_circular
+        self.allow_nan = allow_nan
+        self.sort_keys = sort_keys
+        self.indent = indent
+        self.separators = separators
+        if default is not None:
+            self.default = default
+
+    def default(self, o):
+        raise TypeError('Object of type %s is not JSON serializable' % type(o).__name__)
+
+    def encode(self, o):
+        out = []
+        _Enc(self.skipkeys, self.ensure_ascii, self.check_circular, self.allow_nan, self.indent,
+             self.separators, self.default, self.sort_keys).encode(o, out, 0)
+        return ''.join(out)
+
+
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
-          indent=None, separators=None, default=None, sort_keys=False):
+          indent=None, separators=None, default=None, sort_keys=False, **kw):
+    if cls is not None:
+        return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
+                   allow_nan=allow_nan, indent=indent, separators=separators, default=default,
+                   sort_keys=sort_keys, **kw).encode(obj)
     out = []
     _Enc(skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys).encode(obj, out, 0)
     return ''.join(out)
@@ -369,20 +396,43 @@ class _Dec:
             i = self.ws(i + 1)
 
 
+class JSONDecoder:
+    def __init__(self, *, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
+                 strict=True, object_pairs_hook=None):
+        self.object_hook = object_hook
+        self.parse_float = parse_float
+        self.parse_int = parse_int
+        self.parse_constant = parse_constant
+        self.strict = strict
+        self.object_pairs_hook = object_pairs_hook
+
+    def raw_decode(self, s, idx=0):
+        d = _Dec(s, self.object_hook, self.parse_float, self.parse_int, self.parse_constant,
+                 self.object_pairs_hook)
+        return d.value(idx)
+
+    def decode(self, s):
+        d = _Dec(s, self.object_hook, self.parse_float, self.parse_int, self.parse_constant,
+                 self.object_pairs_hook)
+        v, i = d.value(d.ws(0))
+        i = d.ws(i)
+        if i != len(s):
+            d.err('Extra data', i)
+        return v
+
+
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
-          object_pairs_hook=None):
+          object_pairs_hook=None, **kw):
     if isinstance(s, (bytes, bytearray)):
         s = s.decode('utf-8')
     elif not isinstance(s, str):
         raise TypeError('the JSON object must be str, bytes or bytearray, not %s' % type(s).__name__)
     if s.startswith('\ufeff'):
         raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)
-    d = _Dec(s, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook)
-    v, i = d.value(d.ws(0))
-    i = d.ws(i)
-    if i != len(s):
-        d.err('Extra data', i)
-    return v
+    if cls is None:
+        cls = JSONDecoder
+    return cls(object_hook=object_hook, parse_float=parse_float, parse_int=parse_int,
+               parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw).decode(s)
 
 
 def load(fp, **kw):
