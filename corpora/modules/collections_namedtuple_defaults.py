@@ -10,3 +10,6 @@ R = namedtuple('R', 'a def a _b 2c ok', rename=True)
 print(R._fields)
 print(R(1, 2, 3, 4, 5, 6))
 print(namedtuple('S', 'x', defaults=())(5), namedtuple('S', 'x', defaults=[0])())
+# Field names that are also names the generated class uses.
+O = namedtuple('O', 'o object self cls', defaults=(4,))
+print(O(1, 2, 3), O(o=1, object=2, self=3, cls=5), O._fields)

@@ -343,12 +343,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             params.append(fields[i])
     src = 'class %s(_NTBase):\n' % typename
     src += '    def __new__(_cls, %s):\n' % ', '.join(params)
-    src += '        o = object.__new__(_cls)\n'
-    src += '        o._t = (%s)\n' % ''.join([f + ', ' for f in fields])
-    src += '        return o\n'
+    # Fields never start with '_', so the generated names cannot clash.
+    src += '        _o = _new(_cls)\n'
+    src += '        _o._t = (%s)\n' % ''.join([f + ', ' for f in fields])
+    src += '        return _o\n'
     # No frame introspection here: the class is taken to belong to the
     # main program unless `module` says otherwise.
-    ns = {'_NTBase': _NTBase, '_d': defaults, '__name__': module or '__main__'}
+    ns = {'_NTBase': _NTBase, '_d': defaults, '_new': object.__new__, '__name__': module or '__main__'}
     exec(src, ns)
     cls = ns[typename]
     cls._fields = fields
