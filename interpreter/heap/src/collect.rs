@@ -409,6 +409,7 @@ fn collect_from(h: &Heap, regs: &[usize; NREGS], shadow_regs: &[usize; NREGS], c
     let (freed_allocs, freed_blocks, finalisers) = h.sweep();
     h.collecting.set(false);
     h.stats.alloc_since_collect.set(0);
+    h.alloc_amount.set(0);
 
     let (rs, rw) = h.root_section.get();
     let rec = CollectionRecord {

@@ -144,6 +144,12 @@ pub struct Heap {
     pub(crate) lock_depth: Cell<u32>,
     pub(crate) collecting: Cell<bool>,
     pub(crate) auto_collect: Cell<bool>,
+    /// `gc.threshold`: collect before an allocation once this many blocks
+    /// were allocated since the last collection (usize::MAX: never), unless
+    /// paused (`gc.disable()`). `alloc_amount` counts toward it.
+    pub(crate) alloc_threshold: Cell<usize>,
+    pub(crate) alloc_amount: Cell<usize>,
+    pub(crate) threshold_paused: Cell<bool>,
     pub(crate) stats: Stats,
 
     pub(crate) root_section: Cell<(usize, usize)>,
@@ -236,6 +242,9 @@ impl Heap {
             lock_depth: Cell::new(0),
             collecting: Cell::new(false),
             auto_collect: Cell::new(true),
+            alloc_threshold: Cell::new(usize::MAX),
+            alloc_amount: Cell::new(0),
+            threshold_paused: Cell::new(false),
             stats: Stats::default(),
             root_section: Cell::new((0, 0)),
             stack_top: Cell::new(0),
@@ -474,6 +483,13 @@ impl Heap {
             return Err(AllocError::OutOfMemory { requested: n_bytes });
         }
         let mut collected = false;
+        if self.alloc_amount.get() >= self.alloc_threshold.get()
+            && !self.threshold_paused.get()
+            && self.stack_top.get() != 0
+        {
+            self.collect();
+            collected = true;
+        }
         let start = loop {
             if let Some(s) = self.find_run(n) {
                 break s;
@@ -501,6 +517,7 @@ impl Heap {
         s.live_blocks.set(s.live_blocks.get() + n);
         s.live_allocs.set(s.live_allocs.get() + 1);
         s.alloc_since_collect.set(s.alloc_since_collect.get() + 1);
+        self.alloc_amount.set(self.alloc_amount.get().saturating_add(n));
         // SAFETY: the pool address is never null.
         Ok(unsafe { NonNull::new_unchecked(p) })
     }
@@ -783,8 +800,30 @@ impl Heap {
         self.lock_depth.set(self.lock_depth.get().saturating_sub(1));
     }
 
+    /// How many `lock` calls are not yet matched by `unlock`.
+    pub fn lock_depth(&self) -> u32 {
+        self.lock_depth.get()
+    }
+
     pub fn is_locked(&self) -> bool {
         self.lock_depth.get() > 0
+    }
+
+    /// `gc.threshold(n)`: collect once `bytes` (rounded down to whole blocks)
+    /// were allocated since the last collection; None disables it.
+    pub fn set_alloc_threshold(&self, bytes: Option<usize>) {
+        self.alloc_threshold.set(bytes.map_or(usize::MAX, |b| b / BLOCK_SIZE));
+    }
+
+    /// The threshold in bytes (a multiple of the block size), None if disabled.
+    pub fn alloc_threshold(&self) -> Option<usize> {
+        let t = self.alloc_threshold.get();
+        (t != usize::MAX).then(|| t * BLOCK_SIZE)
+    }
+
+    /// Suspends threshold collections (while `gc.disable()` is in force).
+    pub fn pause_threshold(&self, paused: bool) {
+        self.threshold_paused.set(paused);
     }
 
     /// Enables or disables collection when memory runs out (`gc.disable()`).
@@ -822,6 +861,19 @@ impl Heap {
     /// The pool's address range, for embedders that check pointers.
     pub fn pool_range(&self) -> (usize, usize) {
         (self.pool, self.pool_end)
+    }
+
+    /// Block `b`'s allocation-table state and, for an allocation's first
+    /// block, the registered type its first word names (for block maps such
+    /// as `micropython.mem_info(1)`). `b` must be below `block_count()`.
+    pub fn block_info(&self, b: usize) -> (crate::layout::BlockKind, Option<&'static TypeInfo>) {
+        let k = self.kind(b);
+        let t = if matches!(k, crate::layout::BlockKind::Head | crate::layout::BlockKind::Mark) {
+            self.type_of_block(b)
+        } else {
+            None
+        };
+        (k, t)
     }
 
     pub fn block_count(&self) -> usize {
@@ -907,6 +959,18 @@ impl Heap {
 
     pub(crate) fn failures_mut(&self) -> *mut FailureList {
         self.failures.get()
+    }
+
+    /// The first failure recorded in [`FailureMode::Record`] and how many
+    /// there were, clearing the record; copied out without allocating, for
+    /// callers running under the interpreter's no-Rust-allocation rule.
+    pub fn take_first_failure(&self) -> (usize, Option<crate::verify::Failure>) {
+        // SAFETY: single-threaded; the list is not borrowed elsewhere now.
+        let list = unsafe { &mut *self.failures.get() };
+        let first = list.iter().next().copied();
+        let n = list.total;
+        list.clear();
+        (n, first)
     }
 
     /// Failures recorded in [`FailureMode::Record`] since the last call.

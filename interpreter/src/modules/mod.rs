@@ -17,10 +17,15 @@ use crate::vm::{PResult, Rt};
 
 pub mod aliases;
 pub mod array;
+pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod io;
+pub mod json;
 pub mod math;
+pub mod micropython;
 pub mod os;
+pub mod pysrc;
 pub mod random;
 pub mod sha512;
 pub mod struct_;
@@ -51,6 +56,10 @@ pub static ALL: &[&ModuleDef] = &[
     &aliases::UOS,
     &aliases::UERRNO,
     &aliases::UMATH,
+    &collections::DEF,
+    &io::DEF,
+    &json::DEF,
+    &micropython::DEF,
 ];
 
 /// The definition of the built-in module called `name`, if there is one.

@@ -215,12 +215,17 @@ pub fn is_heap_class(v: Value) -> bool {
     is_class(v) && core::ptr::eq(get(v).ty, &CLASS_TYPE)
 }
 
+/// A static class's name without the module prefix its `sname` may carry.
+pub fn short_name(sname: &'static str) -> &'static str {
+    sname.rsplit('.').next().unwrap_or(sname)
+}
+
 /// The class's name.
 pub fn name<'a>(rt: &'a Rt, v: Value) -> &'a str {
     let c = get(v);
     match c.name.as_qstr() {
         Some(q) => rt.st.qstr.str(q),
-        None => c.sname,
+        None => short_name(c.sname),
     }
 }
 

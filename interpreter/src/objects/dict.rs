@@ -54,6 +54,11 @@ pub fn is_dict(v: Value) -> bool {
     kind(v) == Kind::Dict
 }
 
+/// Is `v` a dict of the plain `dict` class (not a flavour such as OrderedDict)?
+pub fn is_plain(v: Value) -> bool {
+    crate::objects::desc(v).is_some_and(|d| core::ptr::eq(d, &DICT_TYPE))
+}
+
 fn obj(v: Value) -> *mut DictObj {
     v.bits() as *mut DictObj
 }

@@ -28,6 +28,7 @@ pub mod bytes;
 pub mod cell;
 pub mod class;
 pub mod complex;
+pub mod defaultdict;
 pub mod dict;
 pub mod exception;
 pub mod float;
@@ -38,6 +39,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod module;
+pub mod ordereddict;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -143,6 +145,8 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &complex::COMPLEX_TYPE,
     &bytearray::BYTEARRAY_TYPE,
     &array::ARRAY_TYPE,
+    &ordereddict::ORDEREDDICT_TYPE,
+    &defaultdict::DEFAULTDICT_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

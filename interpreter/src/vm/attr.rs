@@ -188,7 +188,7 @@ fn class_attr(rt: &mut Rt, c: Value, name: Qstr) -> PResult<Option<Value>> {
             }
             return Ok(Some(match co.name.as_qstr() {
                 Some(_) => co.name,
-                None => qv(rt, co.sname)?,
+                None => qv(rt, class::short_name(co.sname))?,
             }));
         }
         b"__mro__" => {

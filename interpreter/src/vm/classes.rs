@@ -793,5 +793,12 @@ fn construct_builtin(rt: &mut Rt, c: Value, a: &[Value], k: &[Value]) -> PResult
         return instance::new_super(rt, c2, this);
     }
     let _ = function::is_function;
+    // A static class from a module (collections) builds its own instances.
+    if let Some(m) = co.methods.iter().find(|m| m.name == "__new__") {
+        let mut v: GcVec<Value> = GcVec::with_capacity(a.len() + 1).or_mem(rt)?;
+        v.push(c).or_mem(rt)?;
+        v.extend_from_slice(a).or_mem(rt)?;
+        return (m.f)(rt, &v, k);
+    }
     Err(rt.type_error(format_args!("cannot create '{name}' instances")))
 }

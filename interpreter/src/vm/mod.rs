@@ -360,6 +360,11 @@ pub fn run_program(
         }
         Err(e) => {
             rt.out.flush();
+            // A program that left the heap locked (micropython.heap_lock)
+            // still gets its traceback, which needs the heap.
+            while rt.heap.is_locked() {
+                rt.heap.unlock();
+            }
             let mut text = GcVec::<u8>::new();
             format_traceback(&mut rt, e, file, src, &mut text);
             let _ = std::io::Write::write_all(&mut std::io::stderr(), &text);

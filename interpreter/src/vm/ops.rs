@@ -647,6 +647,9 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
         }
         (Kind::Array, Kind::Array) => return crate::objects::array::eq(rt, a, bv),
         (Kind::Dict, Kind::Dict) => {
+            if crate::objects::ordereddict::is_ordered(a) && crate::objects::ordereddict::is_ordered(bv) {
+                return crate::objects::ordereddict::eq(rt, a, bv);
+            }
             if dict::len(a) != dict::len(bv) {
                 return Ok(false);
             }

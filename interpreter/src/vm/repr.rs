@@ -74,7 +74,8 @@ fn class_repr(rt: &Rt, out: &mut Buf, c: Value) -> PResult<()> {
         put(rt, out, n.as_bytes())?;
         put(rt, out, b"'>")
     } else {
-        let n = class::name(rt, c);
+        // A static class's `sname` may carry its module (`collections.OrderedDict`).
+        let n = class::get(c).sname;
         put_fmt(rt, out, format_args!("<class '{n}'>"))
     }
 }
@@ -138,6 +139,14 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             }
         }
         Kind::List => seq_into(rt, out, v, b"[", b"]"),
+        Kind::Dict if !dict::is_plain(v) => match crate::vm::ops::call_special(rt, v, "__repr__", &[])? {
+            Some(r) => {
+                let mut tmp = Buf::new();
+                tmp.extend_from_slice(pstr::bytes_of(rt, r).unwrap_or(b"")).or_mem(rt)?;
+                put(rt, out, &tmp)
+            }
+            None => put(rt, out, b"{...}"),
+        },
         Kind::Dict => {
             put(rt, out, b"{")?;
             let mut i = 0;

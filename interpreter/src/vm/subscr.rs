@@ -149,6 +149,11 @@ pub fn getitem(rt: &mut Rt, o: Value, i: Value) -> PResult<Value> {
         }
         Kind::Dict => match dict::get(rt, o, i)? {
             Some(v) => Ok(v),
+            // A dict flavour (defaultdict) may fill the key itself.
+            None if !dict::is_plain(o) => match call_special(rt, o, "__missing__", &[i])? {
+                Some(v) => Ok(v),
+                None => Err(rt.key_error(i)),
+            },
             None => Err(rt.key_error(i)),
         },
         Kind::Instance => match call_special(rt, o, "__getitem__", &[i])? {

@@ -1,0 +1,25 @@
+# namedtuple: construction, field access, indexing, unpacking, equality with tuples, repr.
+from collections import namedtuple
+
+Point = namedtuple('Point', 'x y')
+p = Point(1, 2)
+print(p, p.x, p.y, p[0], p[1], p[-1], len(p))
+print(Point(x=3, y=4), Point(5, y=6))
+a, b = p
+print(a, b, tuple(p), list(p))
+print(p == (1, 2), (1, 2) == p, p != (1, 3), p == Point(1, 2))
+print(Point._fields, Point.__name__, type(p).__name__)
+P3 = namedtuple('P3', 'a, b,c')
+print(P3(1, 2, 3), P3._fields)
+P4 = namedtuple('P4', ['w', 'h'])
+print(P4(w=1, h='two'))
+print(namedtuple('E', '')())
+print(namedtuple('One', 'v')(9))
+print(p[:1], p[::-1], 2 in p, 5 in p)
+print(hash(p) == hash((1, 2)), {p: 'v'}[(1, 2)])
+print(p + (3,), p * 2, max(p), sum(p))
+print(sorted([Point(2, 1), Point(1, 5), Point(1, 2)]))
+print(p < Point(1, 3), p > (0, 9), p <= (1, 2), p >= (2,))
+print('%d,%d' % tuple(p), f'{p.x}/{p.y}')
+print([Point(i, i * i) for i in range(3)])
+print(Point('s', [1]), Point(None, (1,)))

@@ -1,0 +1,28 @@
+# io.BytesIO: bytes in and out, relative seeks, overwrite and padding.
+import io
+
+b = io.BytesIO()
+print(b.write(b'abc\n'), b.write(bytearray(b'de')), b.tell(), b.getvalue())
+b.seek(0)
+print(b.read(2), b.readline(), b.read(), b.read(), b.tell())
+b = io.BytesIO(b'line1\nline2\nline3')
+print(b.readlines())
+b.seek(-5, 2)
+print(b.tell(), b.read())
+b.seek(2)
+b.seek(2, 1)
+print(b.tell(), b.read(3))
+b.seek(0)
+for line in b:
+    print(line)
+b = io.BytesIO(b'0123456789')
+b.seek(3)
+b.write(b'XY')
+print(b.getvalue(), b.tell())
+b.seek(12)
+b.write(b'!')
+print(b.getvalue())
+print(b.truncate(4), b.getvalue())
+print(io.BytesIO(b'xy').read1(1), io.BytesIO(bytearray(b'q')).getvalue(), io.BytesIO(None).getvalue())
+b.seek(-100, 1)
+print(b.tell())
