@@ -29,6 +29,8 @@ pub mod class;
 pub mod complex;
 pub mod dict;
 pub mod exception;
+pub mod fd;
+pub mod file;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -37,6 +39,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod module;
+pub mod oserror;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -90,6 +93,7 @@ pub enum Kind {
     Property,
     StaticMethod,
     ClassMethod,
+    File,
 }
 
 /// One word, in bytes.
@@ -138,6 +142,10 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &module::MODULE_TYPE,
     &complex::COMPLEX_TYPE,
     &bytearray::BYTEARRAY_TYPE,
+    &file::TEXT_TYPE,
+    &file::READER_TYPE,
+    &file::WRITER_TYPE,
+    &file::RANDOM_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

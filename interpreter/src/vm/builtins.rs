@@ -1,10 +1,15 @@
 //! The built-in namespace: functions (`print`, `len`, `isinstance`, ...),
 //! the built-in classes and exceptions, and the constants. `make` builds
 //! the builtins dict once at start-up; the functions are statics.
+//!
+//! The I/O built-ins (`print`, `input`, `open`) write to and read from
+//! `sys.stdout`/`sys.stdin` as they are when called (a program may replace
+//! them with any object that has `write`/`readline`); the start-up streams
+//! are file objects (`objects::file`) kept in root slots.
 
 use crate::objects::builtin::{Bind, BuiltinObj};
 use crate::objects::class::{self as cls, NAMED_CLASSES};
-use crate::objects::{dict, float, int, iter, kind, list, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{dict, file, float, int, iter, kind, list, str as pstr, tuple, Kind, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
 use upy_heap::GcVec;
@@ -56,6 +61,11 @@ builtins! {
     LOCALS = "locals", b_locals;
     EXEC = "exec", b_exec;
     EVAL = "eval", b_eval;
+    COMPILE = "compile", b_compile;
+    IMPORT = "__import__", b_import;
+    DIR = "dir", b_dir;
+    INPUT = "input", b_input;
+    OPEN = "open", b_open;
 }
 
 fn si(i: isize) -> Value {
@@ -69,7 +79,7 @@ pub fn make(rt: &mut Rt) -> PResult<Value> {
         let q = rt.intern(b.name.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), b.value())?;
     }
-    for c in NAMED_CLASSES {
+    for c in NAMED_CLASSES.iter().chain(crate::objects::oserror::CLASSES) {
         let q = rt.intern(c.sname.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), c.value())?;
     }
@@ -103,42 +113,170 @@ fn no_kw(rt: &Rt, name: &str, k: &[Value]) -> PResult<()> {
     Ok(())
 }
 
+/// Binds positional `a` and keyword pairs `k` to the parameters `names`
+/// (all positional-or-keyword) in `out`, which holds the defaults; the first
+/// `req` parameters are required.
+fn bind(rt: &Rt, fname: &str, a: &[Value], k: &[Value], names: &[&str], out: &mut [Value], req: usize) -> PResult<()> {
+    if a.len() > names.len() {
+        return Err(rt.type_error(format_args!(
+            "{fname}() takes at most {} arguments ({} given)",
+            names.len(),
+            a.len()
+        )));
+    }
+    let mut set = [false; 8];
+    out[..a.len()].copy_from_slice(a);
+    set[..a.len()].iter_mut().for_each(|s| *s = true);
+    for pair in k.chunks(2) {
+        let n = pstr::text(rt, pair[0]);
+        let Some(i) = names.iter().position(|x| *x == n) else {
+            return Err(rt.type_error(format_args!("{fname}() got an unexpected keyword argument '{n}'")));
+        };
+        if set[i] {
+            return Err(
+                rt.type_error(format_args!("argument for {fname}() given by name ('{n}') and position ({})", i + 1))
+            );
+        }
+        set[i] = true;
+        out[i] = pair[1];
+    }
+    if let Some(i) = (0..req).find(|&i| !set[i]) {
+        return Err(rt.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+    }
+    Ok(())
+}
+
+/// `sys.<name>` as the program left it (`stdout`, `stdin`), or the start-up
+/// stream in `slot` when `sys` was never imported.
+fn sys_stream(rt: &mut Rt, name: &[u8], slot: usize) -> PResult<Value> {
+    let dflt = rt.st.runtime[slot];
+    let (Some(qs), Some(qn)) = (rt.st.qstr.find(b"sys"), rt.st.qstr.find(name)) else { return Ok(dflt) };
+    let mods = rt.st.runtime[super::SLOT_MODULES];
+    let Some(m) = dict::get_qstr(rt, mods, qs)? else { return Ok(dflt) };
+    if kind(m) != Kind::Module {
+        return Ok(dflt);
+    }
+    let d = crate::objects::module::parts(m).1;
+    Ok(dict::get_qstr(rt, d, qn)?.unwrap_or(dflt))
+}
+
+/// Calls `f.name()` with `args` (for file-like objects).
+fn call_method(rt: &mut Rt, f: Value, name: &str, args: &[Value]) -> PResult<Value> {
+    let q = rt.intern(name.as_bytes())?;
+    let m = ops::getattr(rt, f, q)?;
+    ops::call(rt, m, args, &[])
+}
+
 fn b_print(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut sep = Value::NONE;
     let mut end = Value::NONE;
+    let mut file = Value::NONE;
+    let mut flush = Value::FALSE;
     for pair in k.chunks(2) {
         match pstr::text(rt, pair[0]) {
             "sep" => sep = pair[1],
             "end" => end = pair[1],
-            "file" | "flush" => {}
+            "file" => file = pair[1],
+            "flush" => flush = pair[1],
             _ => {
                 let n = pstr::text(rt, pair[0]);
                 return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for print()")));
             }
         }
     }
-    for v in [sep, end] {
+    for (what, v) in [("sep", sep), ("end", end)] {
         if v != Value::NONE && !pstr::is_str(v) {
             let tn = ops::type_name(rt, v);
-            return Err(rt.type_error(format_args!("sep must be None or a string, not {tn}")));
+            return Err(rt.type_error(format_args!("{what} must be None or a string, not {tn}")));
         }
     }
-    let mut out = GcVec::<u8>::new();
-    for (i, &v) in a.iter().enumerate() {
-        if i > 0 {
-            match pstr::bytes_of(rt, sep) {
-                Some(s) => out.extend_from_slice(s).or_mem(rt)?,
-                None => out.push(b' ').or_mem(rt)?,
+    if file == Value::NONE {
+        file = sys_stream(rt, b"stdout", super::SLOT_STDOUT)?;
+    }
+    if file::is_text_file(file) {
+        // A file object: the whole line in one write.
+        let mut out = GcVec::<u8>::new();
+        for (i, &v) in a.iter().enumerate() {
+            if i > 0 {
+                match pstr::bytes_of(rt, sep) {
+                    Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+                    None => out.push(b' ').or_mem(rt)?,
+                }
             }
+            super::repr::str_into(rt, &mut out, v)?;
         }
-        super::repr::str_into(rt, &mut out, v)?;
+        match pstr::bytes_of(rt, end) {
+            Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+            None => out.push(b'\n').or_mem(rt)?,
+        }
+        file::write_bytes(rt, file, &out)?;
+    } else {
+        // Any object with `write`: one call per piece, as CPython makes.
+        if file == Value::NONE {
+            return Ok(Value::NONE);
+        }
+        let q = rt.intern(b"write")?;
+        let w = ops::getattr(rt, file, q)?;
+        let sep = if sep == Value::NONE { pstr::from_str(rt, " ")? } else { sep };
+        let end = if end == Value::NONE { pstr::from_str(rt, "\n")? } else { end };
+        for (i, &v) in a.iter().enumerate() {
+            if i > 0 {
+                ops::call(rt, w, &[sep], &[])?;
+            }
+            let s = ops::str(rt, v)?;
+            ops::call(rt, w, &[s], &[])?;
+        }
+        ops::call(rt, w, &[end], &[])?;
     }
-    match pstr::bytes_of(rt, end) {
-        Some(s) => out.extend_from_slice(s).or_mem(rt)?,
-        None => out.push(b'\n').or_mem(rt)?,
+    if ops::truthy(rt, flush)? {
+        call_method(rt, file, "flush", &[])?;
     }
-    rt.out.write(&out);
     Ok(Value::NONE)
+}
+
+/// `input([prompt])`: the prompt to `sys.stdout`, then one line from
+/// `sys.stdin` without its newline; EOFError at end of input.
+fn b_input(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "input", k)?;
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("input expected at most 1 argument, got {}", a.len())));
+    }
+    if let Some(&p) = a.first() {
+        let out = sys_stream(rt, b"stdout", super::SLOT_STDOUT)?;
+        let s = ops::str(rt, p)?;
+        call_method(rt, out, "write", &[s])?;
+        if file::is_file(out) {
+            rt.out.flush();
+        } else {
+            let _ = call_method(rt, out, "flush", &[]);
+        }
+    }
+    let inp = sys_stream(rt, b"stdin", super::SLOT_STDIN)?;
+    let line = if file::is_file(inp) { file::readline(rt, inp, None)? } else { call_method(rt, inp, "readline", &[])? };
+    if !pstr::is_str(line) {
+        let tn = ops::type_name(rt, line);
+        return Err(rt.type_error(format_args!("object of type '{tn}' has no len()")));
+    }
+    let mut b = GcVec::<u8>::new();
+    b.extend_from_slice(pstr::bytes_of(rt, line).unwrap_or(b"")).or_mem(rt)?;
+    if b.is_empty() {
+        return Err(rt.error(&cls::EOF_ERROR_CLASS, format_args!("EOF when reading a line")));
+    }
+    if b.last() == Some(&b'\n') {
+        b.pop();
+    }
+    pstr::new(rt, &b)
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`: buffering, errors, newline,
+/// closefd and opener are accepted and ignored.
+fn b_open(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let mut v = [Value::NONE; 8];
+    v[1] = pstr::from_str(rt, "r")?;
+    bind(rt, "open", a, k, &names, &mut v, 1)?;
+    file::open(rt, v[0], v[1], v[3])
 }
 
 fn b_len(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
@@ -355,9 +493,17 @@ fn iters(rt: &mut Rt, a: &[Value]) -> PResult<Value> {
     Ok(t)
 }
 
-fn b_zip(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+fn b_zip(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut strict = false;
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) != "strict" {
+            let n = pstr::text(rt, pair[0]);
+            return Err(rt.type_error(format_args!("zip() got an unexpected keyword argument '{n}'")));
+        }
+        strict = ops::truthy(rt, pair[1])?;
+    }
     let t = iters(rt, a)?;
-    iter::new(rt, iter::Sub::Zip, t, 0, Value::NONE)
+    iter::new(rt, iter::Sub::Zip, t, 0, if strict { Value::TRUE } else { Value::NONE })
 }
 
 fn b_map(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -374,14 +520,30 @@ fn b_filter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     iter::new(rt, iter::Sub::Filter, it, 0, a[0])
 }
 
-fn b_iter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "iter", a, 1)?;
-    ops::get_iter(rt, a[0])
+fn b_iter(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "iter", k)?;
+    match a.len() {
+        1 => ops::get_iter(rt, a[0]),
+        2 => {
+            if !is_callable(rt, a[0])? {
+                return Err(rt.type_error(format_args!("iter(v, w): v must be callable")));
+            }
+            iter::new(rt, iter::Sub::Callable, a[0], 0, a[1])
+        }
+        n => Err(rt.type_error(format_args!("iter expected at most 2 arguments, got {n}"))),
+    }
 }
 
 fn b_next(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.is_empty() || a.len() > 2 {
         return Err(rt.type_error(format_args!("next expected at least 1 argument, got {}", a.len())));
+    }
+    if kind(a[0]) == Kind::File {
+        return match file::next_line(rt, a[0])? {
+            Some(v) => Ok(v),
+            None if a.len() > 1 => Ok(a[1]),
+            None => Err(rt.stop_iteration()),
+        };
     }
     if !matches!(kind(a[0]), Kind::Iter | Kind::Generator | Kind::Instance) || crate::objects::iter::is_view(a[0]) {
         let tn = ops::type_name(rt, a[0]);
@@ -643,11 +805,7 @@ fn b_any(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_callable(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "callable", a, 1)?;
-    let r = match kind(a[0]) {
-        Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class => true,
-        Kind::Instance => ops::has_special(rt, a[0], "__call__")?,
-        _ => false,
-    };
+    let r = is_callable(rt, a[0])?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -750,6 +908,9 @@ fn b_locals(rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 /// Compiles `src` (a str) for exec/eval; a syntax error becomes SyntaxError.
 fn compile_src(rt: &mut Rt, src: Value, mode: crate::Mode, fname: &str) -> PResult<Value> {
+    if kind(src) == Kind::Code {
+        return Ok(src);
+    }
     if !pstr::is_str(src) {
         let tn = ops::type_name(rt, src);
         return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")));
@@ -795,4 +956,154 @@ fn b_exec(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_eval(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     run_code(rt, a, crate::Mode::Eval, "eval")
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1)`: a code object for exec/eval. Source is str or bytes;
+/// mode is 'exec', 'eval' or 'single'.
+fn b_compile(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let mut v = [Value::NONE; 6];
+    bind(rt, "compile", a, k, &names, &mut v, 3)?;
+    let mode = match pstr::bytes_of(rt, v[2]) {
+        Some(b"exec") => crate::Mode::Exec,
+        Some(b"eval") => crate::Mode::Eval,
+        Some(b"single") => crate::Mode::Single,
+        Some(_) => return Err(rt.value_error(format_args!("compile() mode must be 'exec', 'eval' or 'single'"))),
+        None => {
+            let tn = ops::type_name(rt, v[2]);
+            return Err(rt.type_error(format_args!("compile() argument 'mode' must be str, not {tn}")));
+        }
+    };
+    if kind(v[0]) == Kind::Code {
+        return Ok(v[0]);
+    }
+    let mut text = GcVec::<u8>::new();
+    if let Some(b) = pstr::bytes_of(rt, v[0]) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else if let Some(b) = crate::objects::bytes::data(v[0]) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else {
+        let tn = ops::type_name(rt, v[0]);
+        return Err(rt.type_error(format_args!("compile() arg 1 must be a string, bytes or AST object, not {tn}")));
+    }
+    if text.contains(&0) {
+        return Err(rt.error(&cls::SYNTAX_ERROR_CLASS, format_args!("source code string cannot contain null bytes")));
+    }
+    let mut fname = GcVec::<u8>::new();
+    match pstr::bytes_of(rt, v[1]) {
+        Some(b) => fname.extend_from_slice(b).or_mem(rt)?,
+        None => {
+            let tn = ops::type_name(rt, v[1]);
+            return Err(rt.type_error(format_args!(
+                "compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"
+            )));
+        }
+    }
+    let fq = rt.intern(&fname)?;
+    match crate::compile::compile_with(&mut rt.st.qstr, &text, fq, mode) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            let f = rt.st.qstr.str(fq);
+            Err(super::compile_error(rt, &e, f))
+        }
+    }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn b_import(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let mut v = [Value::NONE, Value::NONE, Value::NONE, Value::NONE, si(0)];
+    bind(rt, "__import__", a, k, &names, &mut v, 1)?;
+    if !pstr::is_str(v[0]) {
+        let tn = ops::type_name(rt, v[0]);
+        return Err(rt.type_error(format_args!("__import__() argument 1 must be str, not {tn}")));
+    }
+    let level = ops::to_index(rt, v[4])?;
+    if level < 0 {
+        return Err(rt.value_error(format_args!("level must be >= 0")));
+    }
+    let mut n = GcVec::<u8>::new();
+    n.extend_from_slice(pstr::bytes_of(rt, v[0]).unwrap_or(b"")).or_mem(rt)?;
+    if n.is_empty() && level == 0 {
+        return Err(rt.value_error(format_args!("Empty module name")));
+    }
+    let q = rt.intern(&n)?;
+    let fromlist = if v[3] != Value::NONE && !ops::truthy(rt, v[3])? { Value::NONE } else { v[3] };
+    super::import::import_name(rt, q, fromlist, level, v[1])
+}
+
+/// Adds the str keys of dict `d` to the set-like dict `acc`.
+fn add_keys(rt: &mut Rt, acc: Value, d: Value) -> PResult<()> {
+    if !dict::is_dict(d) {
+        return Ok(());
+    }
+    let mut i = 0;
+    while i < dict::fill(d) {
+        if let Some((key, _)) = dict::entry_at(d, i) {
+            if pstr::is_str(key) {
+                dict::set(rt, acc, key, Value::NONE)?;
+            }
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `dir()`: the sorted names of the current scope; `dir(obj)`: of the
+/// object's own namespace and its class's (for a class: along its mro).
+fn b_dir(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "dir", k)?;
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("dir expected at most 1 argument, got {}", a.len())));
+    }
+    let acc = dict::new(rt)?;
+    match a.first() {
+        None => {
+            let l = b_locals(rt, &[], &[])?;
+            add_keys(rt, acc, l)?;
+        }
+        Some(&o) => {
+            if let Some(r) = ops::call_special(rt, o, "__dir__", &[])? {
+                let l = ops::to_list(rt, r)?;
+                list::sort(rt, l, Value::NONE, false)?;
+                return Ok(l);
+            }
+            let own = match kind(o) {
+                Kind::Module => crate::objects::module::parts(o).1,
+                Kind::Instance => crate::objects::instance::parts(o).1,
+                Kind::Exception => crate::objects::exception::dict(o),
+                _ => Value::NONE,
+            };
+            add_keys(rt, acc, own)?;
+            if kind(o) != Kind::Module {
+                let c = if cls::is_class(o) { o } else { ops::type_of(rt, o) };
+                for i in 0..cls::mro_len(c) {
+                    let ci = cls::mro_item(c, i);
+                    let co = cls::get(ci);
+                    if co.dict.is_ptr() {
+                        add_keys(rt, acc, co.dict)?;
+                    } else {
+                        for m in co.methods {
+                            let q = rt.intern(m.name.as_bytes())?;
+                            dict::set(rt, acc, Value::qstr(q), Value::NONE)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let l = list::new(rt, 0)?;
+    list::extend(rt, l, acc)?;
+    list::sort(rt, l, Value::NONE, false)?;
+    Ok(l)
+}
+
+/// What `callable()` answers.
+fn is_callable(rt: &mut Rt, v: Value) -> PResult<bool> {
+    Ok(match kind(v) {
+        Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class | Kind::StaticMethod => true,
+        Kind::Instance => ops::has_special(rt, v, "__call__")?,
+        _ => false,
+    })
 }

@@ -1,0 +1,116 @@
+//! OSError and the subclasses CPython picks by errno (FileNotFoundError,
+//! FileExistsError, IsADirectoryError, NotADirectoryError, PermissionError),
+//! plus `io.UnsupportedOperation`; how an errno becomes one of them; and
+//! CPython's text for them: `[Errno 2] No such file or directory: 'x'`.
+//!
+//! An OSError made here has `args == (errno, strerror)` and the attributes
+//! `errno`, `strerror` and `filename` in its instance dict, as CPython's do.
+//! The classes are statics like the other built-in exceptions; they reach
+//! the builtins namespace through `vm::builtins::make`.
+
+use crate::objects::class::{ClassObj, OS_ERROR_CLASS, TYPE_TYPE};
+use crate::objects::{dict, exception, fd, int, str as pstr, tuple};
+use crate::value::Value;
+use crate::vm::{PResult, Rt};
+use upy_heap::GcVec;
+
+macro_rules! os_classes {
+    ($($id:ident = $name:expr;)*) => {
+        $(pub static $id: ClassObj = ClassObj {
+            ty: &TYPE_TYPE,
+            name: Value::NONE,
+            dict: Value::NONE,
+            mro: Value::NONE,
+            bases: Value::NONE,
+            base: Some(&OS_ERROR_CLASS),
+            sname: $name,
+            methods: &[],
+        };)*
+        /// The classes above, for the builtins namespace.
+        pub static CLASSES: &[&ClassObj] = &[$(&$id,)*];
+    };
+}
+
+os_classes! {
+    FILE_NOT_FOUND_ERROR_CLASS = "FileNotFoundError";
+    FILE_EXISTS_ERROR_CLASS = "FileExistsError";
+    IS_A_DIRECTORY_ERROR_CLASS = "IsADirectoryError";
+    NOT_A_DIRECTORY_ERROR_CLASS = "NotADirectoryError";
+    PERMISSION_ERROR_CLASS = "PermissionError";
+}
+
+/// `io.UnsupportedOperation` (in CPython also a ValueError; here only an
+/// OSError, since a static class has one base). Not a builtin name.
+pub static UNSUPPORTED_OPERATION_CLASS: ClassObj = ClassObj {
+    ty: &TYPE_TYPE,
+    name: Value::NONE,
+    dict: Value::NONE,
+    mro: Value::NONE,
+    bases: Value::NONE,
+    base: Some(&OS_ERROR_CLASS),
+    sname: "UnsupportedOperation",
+    methods: &[],
+};
+
+/// The class CPython raises for `errno`.
+pub fn class_for(errno: fd::Errno) -> &'static ClassObj {
+    match errno {
+        fd::ENOENT => &FILE_NOT_FOUND_ERROR_CLASS,
+        fd::EEXIST => &FILE_EXISTS_ERROR_CLASS,
+        fd::EISDIR => &IS_A_DIRECTORY_ERROR_CLASS,
+        fd::ENOTDIR => &NOT_A_DIRECTORY_ERROR_CLASS,
+        fd::EACCES | libc::EPERM => &PERMISSION_ERROR_CLASS,
+        _ => &OS_ERROR_CLASS,
+    }
+}
+
+/// The exception for a failed system call on `filename` (NONE: no file).
+pub fn from_errno(rt: &mut Rt, errno: fd::Errno, filename: Value) -> Value {
+    let r = (|| {
+        let n = Value::small_int(errno as isize).unwrap_or(Value::NONE);
+        let msg = pstr::from_str(rt, fd::strerror(errno))?;
+        let args = tuple::new(rt, &[n, msg])?;
+        let e = exception::new(rt, class_for(errno).value(), args)?;
+        let d = dict::new(rt)?;
+        exception::set_dict(e, d);
+        for (k, v) in [("errno", n), ("strerror", msg), ("filename", filename)] {
+            let q = rt.intern(k.as_bytes())?;
+            dict::set(rt, d, Value::qstr(q), v)?;
+        }
+        Ok(e)
+    })();
+    r.unwrap_or_else(|e| e)
+}
+
+/// `str(e)` for an OSError whose args are `(errno, strerror)`:
+/// `[Errno N] strerror`, then `: 'filename'` when it has one. None for any
+/// other exception (the caller formats it the usual way).
+pub fn str_of(rt: &mut Rt, e: Value) -> PResult<Option<Value>> {
+    if !exception::matches(e, &OS_ERROR_CLASS) {
+        return Ok(None);
+    }
+    let a = exception::args(e);
+    if tuple::len(a) < 2 || tuple::len(a) > 3 || !int::is_int(tuple::items(a)[0]) {
+        return Ok(None);
+    }
+    let mut filename = if tuple::len(a) == 3 { tuple::items(a)[2] } else { Value::NONE };
+    let d = exception::dict(e);
+    if dict::is_dict(d) {
+        if let Some(q) = rt.st.qstr.find(b"filename") {
+            if let Some(f) = dict::get_qstr(rt, d, q)? {
+                filename = f;
+            }
+        }
+    }
+    let mut out = GcVec::<u8>::new();
+    let items = [tuple::items(a)[0], tuple::items(a)[1]];
+    out.extend_from_slice(b"[Errno ").map_err(|_| rt.memory_error())?;
+    crate::vm::repr::str_into(rt, &mut out, items[0])?;
+    out.extend_from_slice(b"] ").map_err(|_| rt.memory_error())?;
+    crate::vm::repr::str_into(rt, &mut out, items[1])?;
+    if filename != Value::NONE {
+        out.extend_from_slice(b": ").map_err(|_| rt.memory_error())?;
+        crate::vm::repr::repr_into(rt, &mut out, filename)?;
+    }
+    pstr::new(rt, &out).map(Some)
+}
