@@ -156,7 +156,7 @@ impl RawMode {
             t.c_iflag &= !(libc::IXON | libc::ICRNL | libc::BRKINT | libc::INPCK | libc::ISTRIP);
             t.c_cc[libc::VMIN] = 1;
             t.c_cc[libc::VTIME] = 0;
-            if libc::tcsetattr(0, libc::TCSAFLUSH, &t) != 0 {
+            if libc::tcsetattr(0, libc::TCSADRAIN, &t) != 0 {
                 return None;
             }
             Some(RawMode { saved })
@@ -167,7 +167,7 @@ impl RawMode {
 impl Drop for RawMode {
     fn drop(&mut self) {
         // SAFETY: restores the settings read in `enter`.
-        unsafe { libc::tcsetattr(0, libc::TCSAFLUSH, &self.saved) };
+        unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &self.saved) };
     }
 }
 

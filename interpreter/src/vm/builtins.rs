@@ -290,25 +290,32 @@ fn b_repr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     ops::repr(rt, a[0])
 }
 
-fn class_check(rt: &Rt, c: Value, fname: &str) -> PResult<()> {
-    if cls::is_class(c) {
-        return Ok(());
+/// Is class `t` a subclass of `spec` (a class or a possibly nested tuple
+/// of them)? Checked left to right, as CPython does: a bad entry after a
+/// match is never looked at.
+fn subclass_of(rt: &Rt, t: Value, spec: Value, fname: &str) -> PResult<bool> {
+    if cls::is_class(spec) {
+        return Ok(cls::is_subclass(t, spec));
     }
-    if tuple::is_tuple(c) && tuple::items(c).iter().all(|&x| cls::is_class(x)) {
-        return Ok(());
+    if tuple::is_tuple(spec) {
+        for &c in tuple::items(spec) {
+            if subclass_of(rt, t, c, fname)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
     }
-    Err(rt.type_error(format_args!("{fname}() arg 2 must be a type, a tuple of types, or a union")))
+    Err(if fname == "isinstance" {
+        rt.type_error(format_args!("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    } else {
+        rt.type_error(format_args!("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    })
 }
 
 fn b_isinstance(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "isinstance", a, 2)?;
-    class_check(rt, a[1], "isinstance")?;
     let t = ops::type_of(rt, a[0]);
-    let r = if tuple::is_tuple(a[1]) {
-        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(t, c))
-    } else {
-        cls::is_subclass(t, a[1])
-    };
+    let r = subclass_of(rt, t, a[1], "isinstance")?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -317,12 +324,7 @@ fn b_issubclass(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if !cls::is_class(a[0]) {
         return Err(rt.type_error(format_args!("issubclass() arg 1 must be a class")));
     }
-    class_check(rt, a[1], "issubclass")?;
-    let r = if tuple::is_tuple(a[1]) {
-        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(a[0], c))
-    } else {
-        cls::is_subclass(a[0], a[1])
-    };
+    let r = subclass_of(rt, a[0], a[1], "issubclass")?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -418,6 +420,10 @@ fn b_sum(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     if pstr::is_str(start) {
         return Err(rt.type_error(format_args!("sum() can't sum strings [use ''.join(seq) instead]")));
     }
+    if matches!(kind(start), Kind::Bytes | Kind::ByteArray) {
+        let tn = ops::type_name(rt, start);
+        return Err(rt.type_error(format_args!("sum() can't sum {tn} [use b''.join(seq) instead]")));
+    }
     let it = ops::get_iter(rt, a[0])?;
     let mut acc = start;
     while let Some(x) = ops::next(rt, it)? {
@@ -452,6 +458,10 @@ fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let x = a[0];
     let n = match kind(x) {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Range => ops::len(rt, x)?,
+        Kind::Dict => {
+            let l = ops::to_list(rt, x)?;
+            return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
+        }
         Kind::Instance => {
             if let Some(r) = ops::call_special(rt, x, "__reversed__", &[])? {
                 return Ok(r);
@@ -498,7 +508,7 @@ fn b_zip(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     for pair in k.chunks(2) {
         if pstr::text(rt, pair[0]) != "strict" {
             let n = pstr::text(rt, pair[0]);
-            return Err(rt.type_error(format_args!("zip() got an unexpected keyword argument '{n}'")));
+            return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for zip()")));
         }
         strict = ops::truthy(rt, pair[1])?;
     }
@@ -602,6 +612,9 @@ fn b_id(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_chr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "chr", a, 1)?;
+    if int::is_int(a[0]) && int::to_i64(a[0]).is_none_or(|i| i32::try_from(i).is_err()) {
+        return Err(rt.overflow_error(format_args!("Python int too large to convert to C int")));
+    }
     let i = ops::to_index(rt, a[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -615,7 +628,12 @@ fn b_chr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "ord", a, 1)?;
     let x = a[0];
-    if let Some(d) = crate::objects::bytes::data(x) {
+    let d = if kind(x) == Kind::ByteArray {
+        Some(&*crate::objects::bytearray::data(x))
+    } else {
+        crate::objects::bytes::data(x)
+    };
+    if let Some(d) = d {
         if d.len() == 1 {
             return Ok(si(d[0] as isize));
         }
@@ -638,7 +656,12 @@ fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn radix(rt: &mut Rt, a: &[Value], base: u32, prefix: &[u8], name: &str) -> PResult<Value> {
     arity(rt, name, a, 1)?;
-    let x = a[0];
+    let mut x = a[0];
+    if kind(x) == Kind::Instance {
+        if let Some(r) = ops::call_special(rt, x, "__index__", &[])? {
+            x = r;
+        }
+    }
     if !int::is_int(x) {
         let tn = ops::type_name(rt, x);
         return Err(rt.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
@@ -673,6 +696,11 @@ fn b_bin(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn b_divmod(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "divmod", a, 2)?;
     let (x, y) = (a[0], a[1]);
+    let num = |v: Value| matches!(kind(v), Kind::SmallInt | Kind::BigInt | Kind::Bool | Kind::Float);
+    if !(num(x) && num(y)) && kind(x) != Kind::Instance && kind(y) != Kind::Instance {
+        let (ta, tb) = (ops::type_name(rt, x), ops::type_name(rt, y));
+        return Err(rt.type_error(format_args!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")));
+    }
     if int::is_int(x) && int::is_int(y) && int::is_zero(y) {
         return Err(rt.zero_division(format_args!("integer division or modulo by zero")));
     }
@@ -704,7 +732,9 @@ fn b_pow(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             return Err(rt.value_error(format_args!("pow() 3rd argument cannot be 0")));
         }
         if int::is_neg(e) {
-            return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
+            let inv = mod_inverse(rt, x, m)?;
+            let e = int::neg(rt, e)?;
+            return int::pow_mod(rt, inv, e, m);
         }
         return int::pow_mod(rt, x, e, m);
     }
@@ -868,6 +898,19 @@ fn b_format(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Err(rt.type_error(format_args!("format expected at most 2 arguments, got {}", a.len())));
     }
     let spec = a.get(1).copied().unwrap_or(Value::qstr(crate::qstr::q::EMPTY));
+    if !pstr::is_str(spec) {
+        let tn = ops::type_name(rt, spec);
+        return Err(rt.type_error(format_args!("format() argument 2 must be str, not {tn}")));
+    }
+    if kind(a[0]) == Kind::Instance {
+        if let Some(r) = ops::call_special(rt, a[0], "__format__", &[spec])? {
+            if !pstr::is_str(r) {
+                let tn = ops::type_name(rt, r);
+                return Err(rt.type_error(format_args!("__format__ must return a str, not {tn}")));
+            }
+            return Ok(r);
+        }
+    }
     ops::format(rt, a[0], spec)
 }
 
@@ -911,14 +954,21 @@ fn compile_src(rt: &mut Rt, src: Value, mode: crate::Mode, fname: &str) -> PResu
     if kind(src) == Kind::Code {
         return Ok(src);
     }
-    if !pstr::is_str(src) {
-        let tn = ops::type_name(rt, src);
-        return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")));
-    }
     let mut text = GcVec::<u8>::new();
-    text.extend_from_slice(pstr::bytes_of(rt, src).unwrap_or(b"")).or_mem(rt)?;
+    if let Some(b) = pstr::bytes_of(rt, src) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else if let Some(b) = crate::objects::bytes::data(src) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else {
+        return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object")));
+    }
+    // eval ignores leading blanks, as CPython does.
+    let k = match mode {
+        crate::Mode::Eval => text.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(text.len()),
+        _ => 0,
+    };
     let file = crate::qstr::q::string;
-    match crate::compile::compile_with(&mut rt.st.qstr, &text, file, mode) {
+    match crate::compile::compile_with(&mut rt.st.qstr, &text[k..], file, mode) {
         Ok(code) => Ok(code),
         Err(e) => Err(super::compile_error(rt, &e, "<string>")),
     }
@@ -934,7 +984,11 @@ fn run_code(rt: &mut Rt, a: &[Value], mode: crate::Mode, fname: &str) -> PResult
         Some(&g) if g != Value::NONE => {
             if !dict::is_dict(g) {
                 let tn = ops::type_name(rt, g);
-                return Err(rt.type_error(format_args!("{fname}() globals must be a dict, not {tn}")));
+                return Err(if fname == "eval" {
+                    rt.type_error(format_args!("globals must be a real dict; try eval(expr, {{}}, mapping)"))
+                } else {
+                    rt.type_error(format_args!("{fname}() globals must be a dict, not {tn}"))
+                });
             }
             g
         }
@@ -1016,8 +1070,7 @@ fn b_import(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut v = [Value::NONE, Value::NONE, Value::NONE, Value::NONE, si(0)];
     bind(rt, "__import__", a, k, &names, &mut v, 1)?;
     if !pstr::is_str(v[0]) {
-        let tn = ops::type_name(rt, v[0]);
-        return Err(rt.type_error(format_args!("__import__() argument 1 must be str, not {tn}")));
+        return Err(rt.type_error(format_args!("module name must be a string")));
     }
     let level = ops::to_index(rt, v[4])?;
     if level < 0 {
@@ -1106,4 +1159,33 @@ fn is_callable(rt: &mut Rt, v: Value) -> PResult<bool> {
         Kind::Instance => ops::has_special(rt, v, "__call__")?,
         _ => false,
     })
+}
+
+/// The inverse of `x` modulo `m` (extended Euclid), for `pow(x, -e, m)`.
+fn mod_inverse(rt: &mut Rt, x: Value, m: Value) -> PResult<Value> {
+    let x = if x == Value::TRUE {
+        si(1)
+    } else if x == Value::FALSE {
+        si(0)
+    } else {
+        x
+    };
+    let m = if m == Value::TRUE { si(1) } else { m };
+    let ma = int::abs(rt, m)?;
+    let mut a = int::modulo(rt, x, ma)?;
+    let mut b = ma;
+    let (mut x0, mut x1) = (si(1), si(0));
+    while !int::is_zero(b) {
+        let (q, r) = int::divmod(rt, a, b)?;
+        a = b;
+        b = r;
+        let t = int::mul(rt, q, x1)?;
+        let nx = int::sub(rt, x0, t)?;
+        x0 = x1;
+        x1 = nx;
+    }
+    if int::cmp(a, si(1)) != core::cmp::Ordering::Equal && int::cmp(ma, si(1)) != core::cmp::Ordering::Equal {
+        return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
+    }
+    int::modulo(rt, x0, ma)
 }
