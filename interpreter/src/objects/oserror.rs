@@ -1,6 +1,6 @@
 //! OSError and the subclasses CPython picks by errno (FileNotFoundError,
-//! FileExistsError, IsADirectoryError, NotADirectoryError, PermissionError),
-//! plus `io.UnsupportedOperation`; how an errno becomes one of them; and
+//! FileExistsError, IsADirectoryError, NotADirectoryError, PermissionError,
+//! BlockingIOError, ...), plus `io.UnsupportedOperation`; how an errno becomes one of them; and
 //! CPython's text for them: `[Errno 2] No such file or directory: 'x'`.
 //!
 //! An OSError made here has `args == (errno, strerror)` and the attributes
@@ -37,6 +37,36 @@ os_classes! {
     IS_A_DIRECTORY_ERROR_CLASS = "IsADirectoryError";
     NOT_A_DIRECTORY_ERROR_CLASS = "NotADirectoryError";
     PERMISSION_ERROR_CLASS = "PermissionError";
+    BLOCKING_IO_ERROR_CLASS = "BlockingIOError";
+    BROKEN_PIPE_ERROR_CLASS = "BrokenPipeError";
+    CHILD_PROCESS_ERROR_CLASS = "ChildProcessError";
+    CONNECTION_ERROR_CLASS = "ConnectionError";
+    INTERRUPTED_ERROR_CLASS = "InterruptedError";
+    PROCESS_LOOKUP_ERROR_CLASS = "ProcessLookupError";
+    TIMEOUT_ERROR_CLASS = "TimeoutError";
+}
+
+macro_rules! connection_classes {
+    ($($id:ident = $name:expr;)*) => {
+        $(pub static $id: ClassObj = ClassObj {
+            ty: &TYPE_TYPE,
+            name: Value::NONE,
+            dict: Value::NONE,
+            mro: Value::NONE,
+            bases: Value::NONE,
+            base: Some(&CONNECTION_ERROR_CLASS),
+            sname: $name,
+            methods: &[],
+        };)*
+        /// ConnectionError's subclasses, for the builtins namespace.
+        pub static CONNECTION_CLASSES: &[&ClassObj] = &[$(&$id,)*];
+    };
+}
+
+connection_classes! {
+    CONNECTION_ABORTED_ERROR_CLASS = "ConnectionAbortedError";
+    CONNECTION_REFUSED_ERROR_CLASS = "ConnectionRefusedError";
+    CONNECTION_RESET_ERROR_CLASS = "ConnectionResetError";
 }
 
 /// `io.UnsupportedOperation` (in CPython also a ValueError; here only an
@@ -60,6 +90,15 @@ pub fn class_for(errno: fd::Errno) -> &'static ClassObj {
         fd::EISDIR => &IS_A_DIRECTORY_ERROR_CLASS,
         fd::ENOTDIR => &NOT_A_DIRECTORY_ERROR_CLASS,
         fd::EACCES | libc::EPERM => &PERMISSION_ERROR_CLASS,
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => &BLOCKING_IO_ERROR_CLASS,
+        libc::EPIPE | libc::ESHUTDOWN => &BROKEN_PIPE_ERROR_CLASS,
+        libc::ECHILD => &CHILD_PROCESS_ERROR_CLASS,
+        libc::ECONNABORTED => &CONNECTION_ABORTED_ERROR_CLASS,
+        libc::ECONNREFUSED => &CONNECTION_REFUSED_ERROR_CLASS,
+        libc::ECONNRESET => &CONNECTION_RESET_ERROR_CLASS,
+        fd::EINTR => &INTERRUPTED_ERROR_CLASS,
+        libc::ESRCH => &PROCESS_LOOKUP_ERROR_CLASS,
+        libc::ETIMEDOUT => &TIMEOUT_ERROR_CLASS,
         _ => &OS_ERROR_CLASS,
     }
 }

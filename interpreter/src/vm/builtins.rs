@@ -66,6 +66,10 @@ builtins! {
     DIR = "dir", b_dir;
     INPUT = "input", b_input;
     OPEN = "open", b_open;
+    ASCII = "ascii", b_ascii;
+    VARS = "vars", b_vars;
+    EXIT = "exit", b_exit;
+    QUIT = "quit", b_exit;
 }
 
 fn si(i: isize) -> Value {
@@ -79,9 +83,15 @@ pub fn make(rt: &mut Rt) -> PResult<Value> {
         let q = rt.intern(b.name.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), b.value())?;
     }
-    for c in NAMED_CLASSES.iter().chain(crate::objects::oserror::CLASSES) {
+    let os = crate::objects::oserror::CLASSES.iter().chain(crate::objects::oserror::CONNECTION_CLASSES);
+    for c in NAMED_CLASSES.iter().chain(os) {
         let q = rt.intern(c.sname.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), c.value())?;
+    }
+    // CPython's old names for OSError.
+    for n in ["IOError", "EnvironmentError"] {
+        let q = rt.intern(n.as_bytes())?;
+        dict::set(rt, d, Value::qstr(q), cls::OS_ERROR_CLASS.value())?;
     }
     let q = rt.intern(b"__build_class__")?;
     dict::set(rt, d, Value::qstr(q), super::classes::BUILD_CLASS.value())?;
@@ -1188,4 +1198,60 @@ fn mod_inverse(rt: &mut Rt, x: Value, m: Value) -> PResult<Value> {
         return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
     }
     int::modulo(rt, x0, ma)
+}
+
+/// `ascii(obj)`: repr with every non-ASCII character escaped.
+fn b_ascii(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "ascii", a, 1)?;
+    let r = ops::repr(rt, a[0])?;
+    let mut src = GcVec::<u8>::new();
+    src.extend_from_slice(pstr::bytes_of(rt, r).unwrap_or(b"")).or_mem(rt)?;
+    if pstr::is_ascii(&src) {
+        return Ok(r);
+    }
+    let mut out = GcVec::<u8>::new();
+    let text = core::str::from_utf8(&src).unwrap_or("");
+    for ch in text.chars() {
+        let c = ch as u32;
+        let mut b = crate::objects::float::StackBuf::<16>::new();
+        use core::fmt::Write;
+        let _ = match c {
+            0..=0x7f => write!(b, "{ch}"),
+            0x80..=0xff => write!(b, "\\x{c:02x}"),
+            0x100..=0xffff => write!(b, "\\u{c:04x}"),
+            _ => write!(b, "\\U{c:08x}"),
+        };
+        out.extend_from_slice(b.as_bytes()).or_mem(rt)?;
+    }
+    pstr::new(rt, &out)
+}
+
+/// `vars()`: locals(); `vars(obj)`: the object's `__dict__`.
+fn b_vars(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "vars", k)?;
+    match a {
+        [] => b_locals(rt, &[], &[]),
+        [o] => {
+            let d = match kind(*o) {
+                Kind::Module => crate::objects::module::parts(*o).1,
+                Kind::Instance => crate::objects::instance::parts(*o).1,
+                Kind::Class if cls::get(*o).dict.is_ptr() => cls::get(*o).dict,
+                _ => Value::NONE,
+            };
+            if dict::is_dict(d) {
+                return Ok(d);
+            }
+            if kind(*o) == Kind::Instance {
+                return dict::new(rt);
+            }
+            Err(rt.type_error(format_args!("vars() argument must have __dict__ attribute")))
+        }
+        _ => Err(rt.type_error(format_args!("vars expected at most 1 argument, got {}", a.len()))),
+    }
+}
+
+/// `exit([code])` and `quit([code])`: raise SystemExit, as CPython's do.
+fn b_exit(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let code = a.first().copied().unwrap_or(Value::NONE);
+    Err(rt.error_args(&cls::SYSTEM_EXIT_CLASS, &[code]))
 }
