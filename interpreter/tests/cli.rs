@@ -314,3 +314,17 @@ fn stdout_and_stderr_interleave_in_order() {
     child.wait().unwrap();
     assert_eq!(s, "a\nb\nc\nd\n");
 }
+
+#[test]
+fn dropped_files_are_closed_by_the_collector() {
+    // With few descriptors allowed, opening more files than that without
+    // closing them works: running out triggers a collection, whose
+    // finaliser closes the unreachable ones.
+    let d = scratch("fdleak");
+    let prog =
+        "for i in range(300):\n    f = open('leak.tmp', 'w')\n    f.write(str(i))\nprint(open('leak.tmp').read())\n";
+    std::fs::write(d.join("leak.py"), prog).unwrap();
+    let cmd = format!("ulimit -n 40 && exec '{}' leak.py", env!("CARGO_BIN_EXE_upy"));
+    let o = Command::new("sh").arg("-c").arg(cmd).current_dir(&d).output().unwrap();
+    assert_eq!(out(&o), "299\n", "{}", err(&o));
+}

@@ -20,7 +20,7 @@
 use crate::obj::TypeDesc;
 use crate::objects::class::{ClassObj, OBJECT_CLASS, TYPE_TYPE, UNICODE_ERROR_CLASS};
 use crate::objects::oserror::{self, UNSUPPORTED_OPERATION_CLASS};
-use crate::objects::{bytearray, bytes, fd, int, kind, list, new_obj, raw, str as pstr, Kind, OrMem};
+use crate::objects::{bytearray, bytes, fd, int, kind, list, raw, str as pstr, Kind, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
 use upy_heap::GcVec;
@@ -124,8 +124,30 @@ fn si(i: isize) -> Value {
     Value::small_int(i).unwrap_or(Value::NONE)
 }
 
+/// A new file object, with the heap's finaliser bit set so that a file the
+/// program drops without closing gets its descriptor closed (`finalise`).
 fn new(rt: &Rt, ty: &'static TypeDesc, name: Value, mode: Value, fdn: i32, fl: usize) -> PResult<Value> {
-    new_obj(rt, FileObj { ty, name, mode, rbuf: core::ptr::null_mut(), fd: fdn as isize, flags: fl, rpos: 0, rlen: 0 })
+    let f = FileObj { ty, name, mode, rbuf: core::ptr::null_mut(), fd: fdn as isize, flags: fl, rpos: 0, rlen: 0 };
+    let p = rt.heap.alloc(core::mem::size_of::<FileObj>(), true).map_err(|_| rt.memory_error())?;
+    let p = p.as_ptr() as *mut FileObj;
+    // SAFETY: a fresh, block-aligned allocation big enough for a FileObj.
+    unsafe { core::ptr::write(p, f) };
+    Ok(Value::from_ptr(p))
+}
+
+/// The heap's finaliser for file objects: closes the descriptor of an
+/// unreachable, still open file (not a std stream). Runs during a sweep
+/// with the heap locked, so it only makes a system call.
+pub fn finalise(p: *mut u8) {
+    let o = p as *mut FileObj;
+    // SAFETY: the heap calls this for a block of a file object (the caller
+    // checked its descriptor), before freeing it; nothing else uses it now.
+    unsafe {
+        if (*o).fd >= 0 && (*o).flags & F_STD == 0 {
+            fd::close((*o).fd as i32);
+        }
+        (*o).fd = -1;
+    }
 }
 
 /// `sys.stdin` (fd 0), `sys.stdout` (1) or `sys.stderr` (2): text streams.
@@ -209,7 +231,14 @@ pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value) -> PResult<V
     if p.contains(&0) {
         return Err(rt.value_error(format_args!("embedded null byte")));
     }
-    let fdn = match fd::open(&p, os) {
+    let mut r = fd::open(&p, os);
+    if matches!(r, Err(libc::EMFILE) | Err(libc::ENFILE)) {
+        // Out of descriptors: a collection finalises the files the program
+        // dropped without closing them, then try once more.
+        rt.heap.collect();
+        r = fd::open(&p, os);
+    }
+    let fdn = match r {
         Ok(n) => n,
         Err(e) => return Err(oserror::from_errno(rt, e, path)),
     };

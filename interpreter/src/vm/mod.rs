@@ -437,6 +437,7 @@ pub fn start(
     let marker = 0u8;
     let base = core::hint::black_box(&marker) as *const u8 as usize;
     let mut rt = Rt::new(cx.heap, cx.state, out, base, stack_limit);
+    rt.heap.set_finaliser(Some(finalise));
     if rt.init().and_then(|_| set_program_args(&mut rt, argv)).is_err() {
         write_stderr(&mut rt, b"MemoryError: heap too small to start the runtime\n");
         return 1;
@@ -444,6 +445,15 @@ pub fn start(
     let r = f(&mut rt);
     rt.out.flush();
     r
+}
+
+/// The heap's finaliser: dispatches on the dying object's type (only file
+/// objects ask for one).
+fn finalise(p: *mut u8) {
+    let v = Value::from_ptr(p as *const u8);
+    if crate::objects::kind(v) == crate::objects::Kind::File {
+        crate::objects::file::finalise(p);
+    }
 }
 
 /// Runs a compiled program (inside `Vm::enter`) and reports an uncaught
