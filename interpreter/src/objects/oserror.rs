@@ -5,10 +5,15 @@
 //!
 //! An OSError made here has `args == (errno, strerror)` and the attributes
 //! `errno`, `strerror` and `filename` in its instance dict, as CPython's do.
-//! The classes are statics like the other built-in exceptions; they reach
-//! the builtins namespace through `vm::builtins::make`.
+//! The five most common subclasses are in `objects::class` (the `os`
+//! module raises them too); the rest are statics here, which reach the
+//! builtins namespace through `vm::builtins::make`.
 
 use crate::objects::class::{ClassObj, OS_ERROR_CLASS, TYPE_TYPE};
+use crate::objects::class::{
+    FILE_EXISTS_ERROR_CLASS, FILE_NOT_FOUND_ERROR_CLASS, IS_A_DIRECTORY_ERROR_CLASS, NOT_A_DIRECTORY_ERROR_CLASS,
+    PERMISSION_ERROR_CLASS,
+};
 use crate::objects::{dict, exception, fd, int, str as pstr, tuple};
 use crate::value::Value;
 use crate::vm::{PResult, Rt};
@@ -32,11 +37,6 @@ macro_rules! os_classes {
 }
 
 os_classes! {
-    FILE_NOT_FOUND_ERROR_CLASS = "FileNotFoundError";
-    FILE_EXISTS_ERROR_CLASS = "FileExistsError";
-    IS_A_DIRECTORY_ERROR_CLASS = "IsADirectoryError";
-    NOT_A_DIRECTORY_ERROR_CLASS = "NotADirectoryError";
-    PERMISSION_ERROR_CLASS = "PermissionError";
     BLOCKING_IO_ERROR_CLASS = "BlockingIOError";
     BROKEN_PIPE_ERROR_CLASS = "BrokenPipeError";
     CHILD_PROCESS_ERROR_CLASS = "ChildProcessError";
