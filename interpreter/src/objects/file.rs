@@ -18,7 +18,7 @@
 //! stdout buffer (`rt.out`), so `print` and `sys.stdout.write` interleave.
 
 use crate::obj::TypeDesc;
-use crate::objects::class::{ClassObj, OBJECT_CLASS, TYPE_TYPE, UNICODE_ERROR_CLASS};
+use crate::objects::class::{ClassObj, OBJECT_CLASS, UNICODE_ERROR_CLASS};
 use crate::objects::oserror::{self, UNSUPPORTED_OPERATION_CLASS};
 use crate::objects::{bytearray, bytes, fd, int, kind, list, raw, str as pstr, Kind, OrMem};
 use crate::value::Value;
@@ -75,14 +75,11 @@ crate::methods! { METHODS:
 macro_rules! file_class {
     ($($id:ident = $name:expr;)*) => {
         $(pub static $id: ClassObj = ClassObj {
-            ty: &TYPE_TYPE,
-            name: Value::NONE,
-            dict: Value::NONE,
-            mro: Value::NONE,
-            bases: Value::NONE,
             base: Some(&OBJECT_CLASS),
             sname: $name,
             methods: METHODS,
+            // The other fields as every static class has them.
+            ..OBJECT_CLASS
         };)*
     };
 }

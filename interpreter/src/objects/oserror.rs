@@ -9,7 +9,7 @@
 //! module raises them too); the rest are statics here, which reach the
 //! builtins namespace through `vm::builtins::make`.
 
-use crate::objects::class::{ClassObj, OS_ERROR_CLASS, TYPE_TYPE};
+use crate::objects::class::{ClassObj, OBJECT_CLASS, OS_ERROR_CLASS};
 use crate::objects::class::{
     FILE_EXISTS_ERROR_CLASS, FILE_NOT_FOUND_ERROR_CLASS, IS_A_DIRECTORY_ERROR_CLASS, NOT_A_DIRECTORY_ERROR_CLASS,
     PERMISSION_ERROR_CLASS,
@@ -22,14 +22,11 @@ use upy_heap::GcVec;
 macro_rules! os_classes {
     ($($id:ident = $name:expr;)*) => {
         $(pub static $id: ClassObj = ClassObj {
-            ty: &TYPE_TYPE,
-            name: Value::NONE,
-            dict: Value::NONE,
-            mro: Value::NONE,
-            bases: Value::NONE,
             base: Some(&OS_ERROR_CLASS),
             sname: $name,
             methods: &[],
+            // The other fields as every static class has them.
+            ..OBJECT_CLASS
         };)*
         /// The classes above, for the builtins namespace.
         pub static CLASSES: &[&ClassObj] = &[$(&$id,)*];
@@ -49,14 +46,11 @@ os_classes! {
 macro_rules! connection_classes {
     ($($id:ident = $name:expr;)*) => {
         $(pub static $id: ClassObj = ClassObj {
-            ty: &TYPE_TYPE,
-            name: Value::NONE,
-            dict: Value::NONE,
-            mro: Value::NONE,
-            bases: Value::NONE,
             base: Some(&CONNECTION_ERROR_CLASS),
             sname: $name,
             methods: &[],
+            // The other fields as every static class has them.
+            ..OBJECT_CLASS
         };)*
         /// ConnectionError's subclasses, for the builtins namespace.
         pub static CONNECTION_CLASSES: &[&ClassObj] = &[$(&$id,)*];
@@ -72,14 +66,11 @@ connection_classes! {
 /// `io.UnsupportedOperation` (in CPython also a ValueError; here only an
 /// OSError, since a static class has one base). Not a builtin name.
 pub static UNSUPPORTED_OPERATION_CLASS: ClassObj = ClassObj {
-    ty: &TYPE_TYPE,
-    name: Value::NONE,
-    dict: Value::NONE,
-    mro: Value::NONE,
-    bases: Value::NONE,
     base: Some(&OS_ERROR_CLASS),
     sname: "UnsupportedOperation",
     methods: &[],
+    // The other fields as every static class has them.
+    ..OBJECT_CLASS
 };
 
 /// The class CPython raises for `errno`.
