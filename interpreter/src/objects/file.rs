@@ -31,6 +31,11 @@ const F_APPEND: usize = 4;
 const F_BINARY: usize = 8;
 /// A std stream: close() does not close the OS descriptor.
 const F_STD: usize = 16;
+/// Text read as it is (`newline` given): no universal newlines.
+const F_RAW_NL: usize = 32;
+/// The last byte read was a "\r" (read as "\n"): a "\n" right after it
+/// belongs to the same line end and is skipped.
+const F_CR: usize = 64;
 
 const RBUF: usize = 4096;
 
@@ -161,7 +166,7 @@ pub fn std_stream(rt: &Rt, fdn: i32) -> PResult<Value> {
 }
 
 /// `open(file, mode='r', encoding=None)`.
-pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value) -> PResult<Value> {
+pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value, newline: Value) -> PResult<Value> {
     if !pstr::is_str(mode) {
         let tn = ops::type_name(rt, mode);
         return Err(rt.type_error(format_args!("open() argument 'mode' must be str, not {tn}")));
@@ -215,6 +220,23 @@ pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value) -> PResult<V
     }
     if b {
         fl |= F_BINARY;
+    }
+    if newline != Value::NONE {
+        if !pstr::is_str(newline) {
+            let tn = ops::type_name(rt, newline);
+            return Err(rt.type_error(format_args!("open() argument 'newline' must be str or None, not {tn}")));
+        }
+        match pstr::bytes_of(rt, newline).unwrap_or(b"") {
+            b"" | b"\n" | b"\r" | b"\r\n" => {}
+            _ => {
+                let t = pstr::text(rt, newline);
+                return Err(rt.value_error(format_args!("illegal newline value: {t}")));
+            }
+        }
+        if b {
+            return Err(rt.value_error(format_args!("binary mode doesn't take a newline argument")));
+        }
+        fl |= F_RAW_NL;
     }
     let mut p = GcVec::<u8>::new();
     if pstr::is_str(path) {
@@ -346,7 +368,10 @@ fn consume(f: Value, n: usize) {
 /// Appends up to `limit` characters (text) or bytes (binary; None: all) to
 /// `out`, stopping after a newline when `line`.
 fn read_into(rt: &mut Rt, f: Value, limit: Option<usize>, line: bool, out: &mut GcVec<u8>) -> PResult<()> {
-    let text = flags(f) & F_BINARY == 0;
+    let fl = flags(f);
+    let text = fl & F_BINARY == 0;
+    // Universal newlines (text mode, newline=None): "\r\n" and "\r" read as "\n".
+    let translate = text && fl & F_RAW_NL == 0;
     let mut count = 0usize;
     loop {
         let a = avail(rt, f)?;
@@ -354,9 +379,21 @@ fn read_into(rt: &mut Rt, f: Value, limit: Option<usize>, line: bool, out: &mut 
             return Ok(());
         }
         let mut i = 0;
+        // a[seg..i] is copied unchanged when a "\r" or the end interrupts it.
+        let mut seg = 0;
         let mut done = false;
         while i < a.len() {
             let c = a[i];
+            if translate && flags(f) & F_CR != 0 {
+                set_flag(f, F_CR, false);
+                if c == b'\n' {
+                    // The "\n" of a "\r\n" whose "\r" was already read as "\n".
+                    out.extend_from_slice(&a[seg..i]).or_mem(rt)?;
+                    i += 1;
+                    seg = i;
+                    continue;
+                }
+            }
             let starts = !text || c & 0xc0 != 0x80;
             if starts && limit.is_some_and(|l| count >= l) {
                 done = true;
@@ -365,16 +402,39 @@ fn read_into(rt: &mut Rt, f: Value, limit: Option<usize>, line: bool, out: &mut 
             if starts {
                 count += 1;
             }
+            if translate && c == b'\r' {
+                out.extend_from_slice(&a[seg..i]).or_mem(rt)?;
+                out.push(b'\n').or_mem(rt)?;
+                set_flag(f, F_CR, true);
+                i += 1;
+                seg = i;
+                if line {
+                    done = true;
+                    break;
+                }
+                continue;
+            }
             i += 1;
             if line && c == b'\n' {
                 done = true;
                 break;
             }
         }
-        out.extend_from_slice(&a[..i]).or_mem(rt)?;
+        out.extend_from_slice(&a[seg..i]).or_mem(rt)?;
         consume(f, i);
         if done {
             return Ok(());
+        }
+    }
+}
+
+fn set_flag(f: Value, bit: usize, on: bool) {
+    // SAFETY: a live file object.
+    unsafe {
+        if on {
+            (*obj(f)).flags |= bit;
+        } else {
+            (*obj(f)).flags &= !bit;
         }
     }
 }
@@ -554,6 +614,7 @@ fn m_seek(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Err(unsupported(rt, what));
     }
     drop_readahead(rt, a[0], fdn)?;
+    set_flag(a[0], F_CR, false);
     match fd::lseek(fdn, off as i64, w) {
         Ok(p) => int::from_i64(rt, p),
         Err(e) => Err(oserror::from_errno(rt, e, Value::NONE)),

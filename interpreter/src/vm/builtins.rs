@@ -279,14 +279,15 @@ fn b_input(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
-/// newline=None, closefd=True, opener=None)`: buffering, errors, newline,
-/// closefd and opener are accepted and ignored.
+/// newline=None, closefd=True, opener=None)`: buffering, errors, closefd
+/// and opener are accepted and ignored; a `newline` other than None turns
+/// universal newlines off.
 fn b_open(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
     let mut v = [Value::NONE; 8];
     v[1] = pstr::from_str(rt, "r")?;
     bind(rt, "open", a, k, &names, &mut v, 1)?;
-    file::open(rt, v[0], v[1], v[3])
+    file::open(rt, v[0], v[1], v[3], v[5])
 }
 
 fn b_len(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
