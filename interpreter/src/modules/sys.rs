@@ -1,5 +1,6 @@
 //! `sys`: argv, path, modules, maxsize, byteorder, platform, version,
-//! version_info, implementation name, exit, exc_info, getrecursionlimit.
+//! version_info, implementation (name 'upy', version), stdin/stdout/stderr,
+//! exit, exc_info, getrecursionlimit.
 //!
 //! `argv` and `path` are lists made at start-up (`vm::set_program_args`) and
 //! kept in root slots, so `sys` shares them however late it is imported;
@@ -10,6 +11,7 @@ use crate::objects::class as cls;
 use crate::objects::{int, str as pstr, tuple};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt, MAX_DEPTH, SLOT_ARGV, SLOT_MODULES, SLOT_PATH};
+use crate::vm::{SLOT_STDERR, SLOT_STDIN, SLOT_STDOUT};
 
 pub static DEF: ModuleDef = ModuleDef { name: "sys", init };
 
@@ -36,7 +38,25 @@ fn init(rt: &mut Rt, d: Value) -> PResult<()> {
     let vi: [Value; 3] = [3, 11, 0].map(|n| Value::small_int(n).unwrap_or(Value::NONE));
     let vi = tuple::new(rt, &vi)?;
     super::set(rt, d, "version_info", vi)?;
-    for (name, slot) in [("modules", SLOT_MODULES), ("argv", SLOT_ARGV), ("path", SLOT_PATH)] {
+    // `implementation`: an attribute namespace (a module object here).
+    let q = rt.intern(b"implementation")?;
+    let imp = crate::objects::module::new(rt, q)?;
+    let idict = crate::objects::module::parts(imp).1;
+    let n = pstr::from_str(rt, "upy")?;
+    super::set(rt, idict, "name", n)?;
+    let iv: [Value; 3] = [0, 1, 0].map(|n| Value::small_int(n).unwrap_or(Value::NONE));
+    let iv = tuple::new(rt, &iv)?;
+    super::set(rt, idict, "version", iv)?;
+    super::set(rt, d, "implementation", imp)?;
+    let slots = [
+        ("modules", SLOT_MODULES),
+        ("argv", SLOT_ARGV),
+        ("path", SLOT_PATH),
+        ("stdin", SLOT_STDIN),
+        ("stdout", SLOT_STDOUT),
+        ("stderr", SLOT_STDERR),
+    ];
+    for (name, slot) in slots {
         let v = rt.st.runtime[slot];
         super::set(rt, d, name, v)?;
     }

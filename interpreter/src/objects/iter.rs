@@ -45,9 +45,12 @@ pub enum Sub {
     ViewKeys = 13,
     ViewValues = 14,
     ViewItems = 15,
+    /// `iter(callable, sentinel)`: seq is the callable, extra the sentinel,
+    /// pos 1 once the sentinel was seen.
+    Callable = 16,
 }
 
-const SUBS: [Sub; 16] = [
+const SUBS: [Sub; 17] = [
     Sub::Seq,
     Sub::Str,
     Sub::Range,
@@ -64,6 +67,7 @@ const SUBS: [Sub; 16] = [
     Sub::ViewKeys,
     Sub::ViewValues,
     Sub::ViewItems,
+    Sub::Callable,
 ];
 
 fn int(i: isize) -> Value {
@@ -240,6 +244,7 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             for i in 0..n {
                 match ops::next(rt, tuple::items(seq)[i])? {
                     Some(x) => tuple::set(t, i, x),
+                    None if extra == Value::TRUE => return zip_strict_end(rt, seq, i),
                     None => return Ok(None),
                 }
             }
@@ -273,5 +278,38 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             }
         },
         Sub::ViewKeys | Sub::ViewValues | Sub::ViewItems => Ok(None),
+        Sub::Callable => {
+            if pos != 0 {
+                return Ok(None);
+            }
+            let v = ops::call(rt, seq, &[], &[])?;
+            if ops::eq(rt, v, extra)? {
+                set_pos(it, 1);
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
     }
+}
+
+/// `zip(..., strict=True)` found iterator `i` exhausted: fine if it is the
+/// first and all the others are exhausted too, else CPython's ValueError.
+fn zip_strict_end(rt: &mut Rt, its: Value, i: usize) -> PResult<Option<Value>> {
+    if i > 0 {
+        return Err(if i == 1 {
+            rt.value_error(format_args!("zip() argument 2 is shorter than argument 1"))
+        } else {
+            rt.value_error(format_args!("zip() argument {} is shorter than arguments 1-{}", i + 1, i))
+        });
+    }
+    for j in 1..tuple::len(its) {
+        if ops::next(rt, tuple::items(its)[j])?.is_some() {
+            return Err(if j == 1 {
+                rt.value_error(format_args!("zip() argument 2 is longer than argument 1"))
+            } else {
+                rt.value_error(format_args!("zip() argument {} is longer than arguments 1-{}", j + 1, j))
+            });
+        }
+    }
+    Ok(None)
 }

@@ -31,6 +31,8 @@ pub mod complex;
 pub mod defaultdict;
 pub mod dict;
 pub mod exception;
+pub mod fd;
+pub mod file;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -40,6 +42,7 @@ pub mod iter;
 pub mod list;
 pub mod module;
 pub mod ordereddict;
+pub mod oserror;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -95,6 +98,7 @@ pub enum Kind {
     StaticMethod,
     ClassMethod,
     Array,
+    File,
 }
 
 /// One word, in bytes.
@@ -147,6 +151,10 @@ pub static RUNTIME_TYPES: &[&TypeDesc] = &[
     &array::ARRAY_TYPE,
     &ordereddict::ORDEREDDICT_TYPE,
     &defaultdict::DEFAULTDICT_TYPE,
+    &file::TEXT_TYPE,
+    &file::READER_TYPE,
+    &file::WRITER_TYPE,
+    &file::RANDOM_TYPE,
 ];
 
 /// Registers the runtime's descriptors (the compiler's are registered by `obj`).

@@ -171,6 +171,10 @@ fn special_attr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
         (Kind::Property, b"fdel") => instance::property_parts(o).2,
         (Kind::StaticMethod | Kind::ClassMethod, b"__func__") => instance::wrapped(o),
         (Kind::Generator, b"__name__") => crate::objects::frame::gen_name(o),
+        (Kind::File, _) => match crate::objects::file::attr(o, n) {
+            Some(v) => v,
+            None => return Ok(None),
+        },
         _ => return Ok(None),
     };
     Ok(Some(r))

@@ -1,10 +1,15 @@
 //! The built-in namespace: functions (`print`, `len`, `isinstance`, ...),
 //! the built-in classes and exceptions, and the constants. `make` builds
 //! the builtins dict once at start-up; the functions are statics.
+//!
+//! The I/O built-ins (`print`, `input`, `open`) write to and read from
+//! `sys.stdout`/`sys.stdin` as they are when called (a program may replace
+//! them with any object that has `write`/`readline`); the start-up streams
+//! are file objects (`objects::file`) kept in root slots.
 
 use crate::objects::builtin::{Bind, BuiltinObj};
 use crate::objects::class::{self as cls, NAMED_CLASSES};
-use crate::objects::{dict, float, int, iter, kind, list, str as pstr, tuple, Kind, OrMem};
+use crate::objects::{dict, file, float, int, iter, kind, list, str as pstr, tuple, Kind, OrMem};
 use crate::value::Value;
 use crate::vm::{ops, PResult, Rt};
 use upy_heap::GcVec;
@@ -56,6 +61,15 @@ builtins! {
     LOCALS = "locals", b_locals;
     EXEC = "exec", b_exec;
     EVAL = "eval", b_eval;
+    COMPILE = "compile", b_compile;
+    IMPORT = "__import__", b_import;
+    DIR = "dir", b_dir;
+    INPUT = "input", b_input;
+    OPEN = "open", b_open;
+    ASCII = "ascii", b_ascii;
+    VARS = "vars", b_vars;
+    EXIT = "exit", b_exit;
+    QUIT = "quit", b_exit;
 }
 
 fn si(i: isize) -> Value {
@@ -69,9 +83,15 @@ pub fn make(rt: &mut Rt) -> PResult<Value> {
         let q = rt.intern(b.name.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), b.value())?;
     }
-    for c in NAMED_CLASSES {
+    let os = crate::objects::oserror::CLASSES.iter().chain(crate::objects::oserror::CONNECTION_CLASSES);
+    for c in NAMED_CLASSES.iter().chain(os) {
         let q = rt.intern(c.sname.as_bytes())?;
         dict::set(rt, d, Value::qstr(q), c.value())?;
+    }
+    // CPython's old names for OSError.
+    for n in ["IOError", "EnvironmentError"] {
+        let q = rt.intern(n.as_bytes())?;
+        dict::set(rt, d, Value::qstr(q), cls::OS_ERROR_CLASS.value())?;
     }
     let q = rt.intern(b"__build_class__")?;
     dict::set(rt, d, Value::qstr(q), super::classes::BUILD_CLASS.value())?;
@@ -103,42 +123,171 @@ fn no_kw(rt: &Rt, name: &str, k: &[Value]) -> PResult<()> {
     Ok(())
 }
 
+/// Binds positional `a` and keyword pairs `k` to the parameters `names`
+/// (all positional-or-keyword) in `out`, which holds the defaults; the first
+/// `req` parameters are required.
+fn bind(rt: &Rt, fname: &str, a: &[Value], k: &[Value], names: &[&str], out: &mut [Value], req: usize) -> PResult<()> {
+    if a.len() > names.len() {
+        return Err(rt.type_error(format_args!(
+            "{fname}() takes at most {} arguments ({} given)",
+            names.len(),
+            a.len()
+        )));
+    }
+    let mut set = [false; 8];
+    out[..a.len()].copy_from_slice(a);
+    set[..a.len()].iter_mut().for_each(|s| *s = true);
+    for pair in k.chunks(2) {
+        let n = pstr::text(rt, pair[0]);
+        let Some(i) = names.iter().position(|x| *x == n) else {
+            return Err(rt.type_error(format_args!("{fname}() got an unexpected keyword argument '{n}'")));
+        };
+        if set[i] {
+            return Err(
+                rt.type_error(format_args!("argument for {fname}() given by name ('{n}') and position ({})", i + 1))
+            );
+        }
+        set[i] = true;
+        out[i] = pair[1];
+    }
+    if let Some(i) = (0..req).find(|&i| !set[i]) {
+        return Err(rt.type_error(format_args!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+    }
+    Ok(())
+}
+
+/// `sys.<name>` as the program left it (`stdout`, `stdin`), or the start-up
+/// stream in `slot` when `sys` was never imported.
+fn sys_stream(rt: &mut Rt, name: &[u8], slot: usize) -> PResult<Value> {
+    let dflt = rt.st.runtime[slot];
+    let (Some(qs), Some(qn)) = (rt.st.qstr.find(b"sys"), rt.st.qstr.find(name)) else { return Ok(dflt) };
+    let mods = rt.st.runtime[super::SLOT_MODULES];
+    let Some(m) = dict::get_qstr(rt, mods, qs)? else { return Ok(dflt) };
+    if kind(m) != Kind::Module {
+        return Ok(dflt);
+    }
+    let d = crate::objects::module::parts(m).1;
+    Ok(dict::get_qstr(rt, d, qn)?.unwrap_or(dflt))
+}
+
+/// Calls `f.name()` with `args` (for file-like objects).
+fn call_method(rt: &mut Rt, f: Value, name: &str, args: &[Value]) -> PResult<Value> {
+    let q = rt.intern(name.as_bytes())?;
+    let m = ops::getattr(rt, f, q)?;
+    ops::call(rt, m, args, &[])
+}
+
 fn b_print(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let mut sep = Value::NONE;
     let mut end = Value::NONE;
+    let mut file = Value::NONE;
+    let mut flush = Value::FALSE;
     for pair in k.chunks(2) {
         match pstr::text(rt, pair[0]) {
             "sep" => sep = pair[1],
             "end" => end = pair[1],
-            "file" | "flush" => {}
+            "file" => file = pair[1],
+            "flush" => flush = pair[1],
             _ => {
                 let n = pstr::text(rt, pair[0]);
                 return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for print()")));
             }
         }
     }
-    for v in [sep, end] {
+    for (what, v) in [("sep", sep), ("end", end)] {
         if v != Value::NONE && !pstr::is_str(v) {
             let tn = ops::type_name(rt, v);
-            return Err(rt.type_error(format_args!("sep must be None or a string, not {tn}")));
+            return Err(rt.type_error(format_args!("{what} must be None or a string, not {tn}")));
         }
     }
-    let mut out = GcVec::<u8>::new();
-    for (i, &v) in a.iter().enumerate() {
-        if i > 0 {
-            match pstr::bytes_of(rt, sep) {
-                Some(s) => out.extend_from_slice(s).or_mem(rt)?,
-                None => out.push(b' ').or_mem(rt)?,
+    if file == Value::NONE {
+        file = sys_stream(rt, b"stdout", super::SLOT_STDOUT)?;
+    }
+    if file::is_text_file(file) {
+        // A file object: the whole line in one write.
+        let mut out = GcVec::<u8>::new();
+        for (i, &v) in a.iter().enumerate() {
+            if i > 0 {
+                match pstr::bytes_of(rt, sep) {
+                    Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+                    None => out.push(b' ').or_mem(rt)?,
+                }
             }
+            super::repr::str_into(rt, &mut out, v)?;
         }
-        super::repr::str_into(rt, &mut out, v)?;
+        match pstr::bytes_of(rt, end) {
+            Some(s) => out.extend_from_slice(s).or_mem(rt)?,
+            None => out.push(b'\n').or_mem(rt)?,
+        }
+        file::write_bytes(rt, file, &out)?;
+    } else {
+        // Any object with `write`: one call per piece, as CPython makes.
+        if file == Value::NONE {
+            return Ok(Value::NONE);
+        }
+        let q = rt.intern(b"write")?;
+        let w = ops::getattr(rt, file, q)?;
+        let sep = if sep == Value::NONE { pstr::from_str(rt, " ")? } else { sep };
+        let end = if end == Value::NONE { pstr::from_str(rt, "\n")? } else { end };
+        for (i, &v) in a.iter().enumerate() {
+            if i > 0 {
+                ops::call(rt, w, &[sep], &[])?;
+            }
+            let s = ops::str(rt, v)?;
+            ops::call(rt, w, &[s], &[])?;
+        }
+        ops::call(rt, w, &[end], &[])?;
     }
-    match pstr::bytes_of(rt, end) {
-        Some(s) => out.extend_from_slice(s).or_mem(rt)?,
-        None => out.push(b'\n').or_mem(rt)?,
+    if ops::truthy(rt, flush)? {
+        call_method(rt, file, "flush", &[])?;
     }
-    rt.out.write(&out);
     Ok(Value::NONE)
+}
+
+/// `input([prompt])`: the prompt to `sys.stdout`, then one line from
+/// `sys.stdin` without its newline; EOFError at end of input.
+fn b_input(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "input", k)?;
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("input expected at most 1 argument, got {}", a.len())));
+    }
+    if let Some(&p) = a.first() {
+        let out = sys_stream(rt, b"stdout", super::SLOT_STDOUT)?;
+        let s = ops::str(rt, p)?;
+        call_method(rt, out, "write", &[s])?;
+        if file::is_file(out) {
+            rt.out.flush();
+        } else {
+            let _ = call_method(rt, out, "flush", &[]);
+        }
+    }
+    let inp = sys_stream(rt, b"stdin", super::SLOT_STDIN)?;
+    let line = if file::is_file(inp) { file::readline(rt, inp, None)? } else { call_method(rt, inp, "readline", &[])? };
+    if !pstr::is_str(line) {
+        let tn = ops::type_name(rt, line);
+        return Err(rt.type_error(format_args!("object of type '{tn}' has no len()")));
+    }
+    let mut b = GcVec::<u8>::new();
+    b.extend_from_slice(pstr::bytes_of(rt, line).unwrap_or(b"")).or_mem(rt)?;
+    if b.is_empty() {
+        return Err(rt.error(&cls::EOF_ERROR_CLASS, format_args!("EOF when reading a line")));
+    }
+    if b.last() == Some(&b'\n') {
+        b.pop();
+    }
+    pstr::new(rt, &b)
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`: buffering, errors, closefd
+/// and opener are accepted and ignored; a `newline` other than None turns
+/// universal newlines off.
+fn b_open(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let mut v = [Value::NONE; 8];
+    v[1] = pstr::from_str(rt, "r")?;
+    bind(rt, "open", a, k, &names, &mut v, 1)?;
+    file::open(rt, v[0], v[1], v[3], v[5])
 }
 
 fn b_len(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
@@ -152,25 +301,32 @@ fn b_repr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     ops::repr(rt, a[0])
 }
 
-fn class_check(rt: &Rt, c: Value, fname: &str) -> PResult<()> {
-    if cls::is_class(c) {
-        return Ok(());
+/// Is class `t` a subclass of `spec` (a class or a possibly nested tuple
+/// of them)? Checked left to right, as CPython does: a bad entry after a
+/// match is never looked at.
+fn subclass_of(rt: &Rt, t: Value, spec: Value, fname: &str) -> PResult<bool> {
+    if cls::is_class(spec) {
+        return Ok(cls::is_subclass(t, spec));
     }
-    if tuple::is_tuple(c) && tuple::items(c).iter().all(|&x| cls::is_class(x)) {
-        return Ok(());
+    if tuple::is_tuple(spec) {
+        for &c in tuple::items(spec) {
+            if subclass_of(rt, t, c, fname)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
     }
-    Err(rt.type_error(format_args!("{fname}() arg 2 must be a type, a tuple of types, or a union")))
+    Err(if fname == "isinstance" {
+        rt.type_error(format_args!("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    } else {
+        rt.type_error(format_args!("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    })
 }
 
 fn b_isinstance(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "isinstance", a, 2)?;
-    class_check(rt, a[1], "isinstance")?;
     let t = ops::type_of(rt, a[0]);
-    let r = if tuple::is_tuple(a[1]) {
-        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(t, c))
-    } else {
-        cls::is_subclass(t, a[1])
-    };
+    let r = subclass_of(rt, t, a[1], "isinstance")?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -179,12 +335,7 @@ fn b_issubclass(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if !cls::is_class(a[0]) {
         return Err(rt.type_error(format_args!("issubclass() arg 1 must be a class")));
     }
-    class_check(rt, a[1], "issubclass")?;
-    let r = if tuple::is_tuple(a[1]) {
-        tuple::items(a[1]).iter().any(|&c| cls::is_subclass(a[0], c))
-    } else {
-        cls::is_subclass(a[0], a[1])
-    };
+    let r = subclass_of(rt, a[0], a[1], "issubclass")?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -280,6 +431,10 @@ fn b_sum(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     if pstr::is_str(start) {
         return Err(rt.type_error(format_args!("sum() can't sum strings [use ''.join(seq) instead]")));
     }
+    if matches!(kind(start), Kind::Bytes | Kind::ByteArray) {
+        let tn = ops::type_name(rt, start);
+        return Err(rt.type_error(format_args!("sum() can't sum {tn} [use b''.join(seq) instead]")));
+    }
     let it = ops::get_iter(rt, a[0])?;
     let mut acc = start;
     while let Some(x) = ops::next(rt, it)? {
@@ -316,6 +471,10 @@ fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Range => ops::len(rt, x)?,
         Kind::Array => {
             let l = crate::objects::array::tolist(rt, x)?;
+            return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
+        }
+        Kind::Dict => {
+            let l = ops::to_list(rt, x)?;
             return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
         }
         Kind::Instance => {
@@ -359,9 +518,17 @@ fn iters(rt: &mut Rt, a: &[Value]) -> PResult<Value> {
     Ok(t)
 }
 
-fn b_zip(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+fn b_zip(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let mut strict = false;
+    for pair in k.chunks(2) {
+        if pstr::text(rt, pair[0]) != "strict" {
+            let n = pstr::text(rt, pair[0]);
+            return Err(rt.type_error(format_args!("'{n}' is an invalid keyword argument for zip()")));
+        }
+        strict = ops::truthy(rt, pair[1])?;
+    }
     let t = iters(rt, a)?;
-    iter::new(rt, iter::Sub::Zip, t, 0, Value::NONE)
+    iter::new(rt, iter::Sub::Zip, t, 0, if strict { Value::TRUE } else { Value::NONE })
 }
 
 fn b_map(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -378,14 +545,30 @@ fn b_filter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     iter::new(rt, iter::Sub::Filter, it, 0, a[0])
 }
 
-fn b_iter(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    arity(rt, "iter", a, 1)?;
-    ops::get_iter(rt, a[0])
+fn b_iter(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "iter", k)?;
+    match a.len() {
+        1 => ops::get_iter(rt, a[0]),
+        2 => {
+            if !is_callable(rt, a[0])? {
+                return Err(rt.type_error(format_args!("iter(v, w): v must be callable")));
+            }
+            iter::new(rt, iter::Sub::Callable, a[0], 0, a[1])
+        }
+        n => Err(rt.type_error(format_args!("iter expected at most 2 arguments, got {n}"))),
+    }
 }
 
 fn b_next(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     if a.is_empty() || a.len() > 2 {
         return Err(rt.type_error(format_args!("next expected at least 1 argument, got {}", a.len())));
+    }
+    if kind(a[0]) == Kind::File {
+        return match file::next_line(rt, a[0])? {
+            Some(v) => Ok(v),
+            None if a.len() > 1 => Ok(a[1]),
+            None => Err(rt.stop_iteration()),
+        };
     }
     if !matches!(kind(a[0]), Kind::Iter | Kind::Generator | Kind::Instance) || crate::objects::iter::is_view(a[0]) {
         let tn = ops::type_name(rt, a[0]);
@@ -444,6 +627,9 @@ fn b_id(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_chr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "chr", a, 1)?;
+    if int::is_int(a[0]) && int::to_i64(a[0]).is_none_or(|i| i32::try_from(i).is_err()) {
+        return Err(rt.overflow_error(format_args!("Python int too large to convert to C int")));
+    }
     let i = ops::to_index(rt, a[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -457,7 +643,12 @@ fn b_chr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "ord", a, 1)?;
     let x = a[0];
-    if let Some(d) = crate::objects::bytes::data(x) {
+    let d = if kind(x) == Kind::ByteArray {
+        Some(&*crate::objects::bytearray::data(x))
+    } else {
+        crate::objects::bytes::data(x)
+    };
+    if let Some(d) = d {
         if d.len() == 1 {
             return Ok(si(d[0] as isize));
         }
@@ -480,7 +671,12 @@ fn b_ord(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn radix(rt: &mut Rt, a: &[Value], base: u32, prefix: &[u8], name: &str) -> PResult<Value> {
     arity(rt, name, a, 1)?;
-    let x = a[0];
+    let mut x = a[0];
+    if kind(x) == Kind::Instance {
+        if let Some(r) = ops::call_special(rt, x, "__index__", &[])? {
+            x = r;
+        }
+    }
     if !int::is_int(x) {
         let tn = ops::type_name(rt, x);
         return Err(rt.type_error(format_args!("'{tn}' object cannot be interpreted as an integer")));
@@ -515,6 +711,11 @@ fn b_bin(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 fn b_divmod(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "divmod", a, 2)?;
     let (x, y) = (a[0], a[1]);
+    let num = |v: Value| matches!(kind(v), Kind::SmallInt | Kind::BigInt | Kind::Bool | Kind::Float);
+    if !(num(x) && num(y)) && kind(x) != Kind::Instance && kind(y) != Kind::Instance {
+        let (ta, tb) = (ops::type_name(rt, x), ops::type_name(rt, y));
+        return Err(rt.type_error(format_args!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")));
+    }
     if int::is_int(x) && int::is_int(y) && int::is_zero(y) {
         return Err(rt.zero_division(format_args!("integer division or modulo by zero")));
     }
@@ -546,7 +747,9 @@ fn b_pow(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             return Err(rt.value_error(format_args!("pow() 3rd argument cannot be 0")));
         }
         if int::is_neg(e) {
-            return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
+            let inv = mod_inverse(rt, x, m)?;
+            let e = int::neg(rt, e)?;
+            return int::pow_mod(rt, inv, e, m);
         }
         return int::pow_mod(rt, x, e, m);
     }
@@ -647,11 +850,7 @@ fn b_any(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_callable(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     arity(rt, "callable", a, 1)?;
-    let r = match kind(a[0]) {
-        Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class => true,
-        Kind::Instance => ops::has_special(rt, a[0], "__call__")?,
-        _ => false,
-    };
+    let r = is_callable(rt, a[0])?;
     Ok(if r { Value::TRUE } else { Value::FALSE })
 }
 
@@ -714,6 +913,19 @@ fn b_format(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         return Err(rt.type_error(format_args!("format expected at most 2 arguments, got {}", a.len())));
     }
     let spec = a.get(1).copied().unwrap_or(Value::qstr(crate::qstr::q::EMPTY));
+    if !pstr::is_str(spec) {
+        let tn = ops::type_name(rt, spec);
+        return Err(rt.type_error(format_args!("format() argument 2 must be str, not {tn}")));
+    }
+    if kind(a[0]) == Kind::Instance {
+        if let Some(r) = ops::call_special(rt, a[0], "__format__", &[spec])? {
+            if !pstr::is_str(r) {
+                let tn = ops::type_name(rt, r);
+                return Err(rt.type_error(format_args!("__format__ must return a str, not {tn}")));
+            }
+            return Ok(r);
+        }
+    }
     ops::format(rt, a[0], spec)
 }
 
@@ -754,14 +966,24 @@ fn b_locals(rt: &mut Rt, _a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 /// Compiles `src` (a str) for exec/eval; a syntax error becomes SyntaxError.
 fn compile_src(rt: &mut Rt, src: Value, mode: crate::Mode, fname: &str) -> PResult<Value> {
-    if !pstr::is_str(src) {
-        let tn = ops::type_name(rt, src);
-        return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object, not {tn}")));
+    if kind(src) == Kind::Code {
+        return Ok(src);
     }
     let mut text = GcVec::<u8>::new();
-    text.extend_from_slice(pstr::bytes_of(rt, src).unwrap_or(b"")).or_mem(rt)?;
+    if let Some(b) = pstr::bytes_of(rt, src) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else if let Some(b) = crate::objects::bytes::data(src) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else {
+        return Err(rt.type_error(format_args!("{fname}() arg 1 must be a string, bytes or code object")));
+    }
+    // eval ignores leading blanks, as CPython does.
+    let k = match mode {
+        crate::Mode::Eval => text.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(text.len()),
+        _ => 0,
+    };
     let file = crate::qstr::q::string;
-    match crate::compile::compile_with(&mut rt.st.qstr, &text, file, mode) {
+    match crate::compile::compile_with(&mut rt.st.qstr, &text[k..], file, mode) {
         Ok(code) => Ok(code),
         Err(e) => Err(super::compile_error(rt, &e, "<string>")),
     }
@@ -777,7 +999,11 @@ fn run_code(rt: &mut Rt, a: &[Value], mode: crate::Mode, fname: &str) -> PResult
         Some(&g) if g != Value::NONE => {
             if !dict::is_dict(g) {
                 let tn = ops::type_name(rt, g);
-                return Err(rt.type_error(format_args!("{fname}() globals must be a dict, not {tn}")));
+                return Err(if fname == "eval" {
+                    rt.type_error(format_args!("globals must be a real dict; try eval(expr, {{}}, mapping)"))
+                } else {
+                    rt.type_error(format_args!("{fname}() globals must be a dict, not {tn}"))
+                });
             }
             g
         }
@@ -799,4 +1025,238 @@ fn b_exec(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 
 fn b_eval(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     run_code(rt, a, crate::Mode::Eval, "eval")
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1)`: a code object for exec/eval. Source is str or bytes;
+/// mode is 'exec', 'eval' or 'single'.
+fn b_compile(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let mut v = [Value::NONE; 6];
+    bind(rt, "compile", a, k, &names, &mut v, 3)?;
+    let mode = match pstr::bytes_of(rt, v[2]) {
+        Some(b"exec") => crate::Mode::Exec,
+        Some(b"eval") => crate::Mode::Eval,
+        Some(b"single") => crate::Mode::Single,
+        Some(_) => return Err(rt.value_error(format_args!("compile() mode must be 'exec', 'eval' or 'single'"))),
+        None => {
+            let tn = ops::type_name(rt, v[2]);
+            return Err(rt.type_error(format_args!("compile() argument 'mode' must be str, not {tn}")));
+        }
+    };
+    if kind(v[0]) == Kind::Code {
+        return Ok(v[0]);
+    }
+    let mut text = GcVec::<u8>::new();
+    if let Some(b) = pstr::bytes_of(rt, v[0]) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else if let Some(b) = crate::objects::bytes::data(v[0]) {
+        text.extend_from_slice(b).or_mem(rt)?;
+    } else {
+        let tn = ops::type_name(rt, v[0]);
+        return Err(rt.type_error(format_args!("compile() arg 1 must be a string, bytes or AST object, not {tn}")));
+    }
+    if text.contains(&0) {
+        return Err(rt.error(&cls::SYNTAX_ERROR_CLASS, format_args!("source code string cannot contain null bytes")));
+    }
+    let mut fname = GcVec::<u8>::new();
+    match pstr::bytes_of(rt, v[1]) {
+        Some(b) => fname.extend_from_slice(b).or_mem(rt)?,
+        None => {
+            let tn = ops::type_name(rt, v[1]);
+            return Err(rt.type_error(format_args!(
+                "compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"
+            )));
+        }
+    }
+    let fq = rt.intern(&fname)?;
+    match crate::compile::compile_with(&mut rt.st.qstr, &text, fq, mode) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            let f = rt.st.qstr.str(fq);
+            Err(super::compile_error(rt, &e, f))
+        }
+    }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn b_import(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let mut v = [Value::NONE, Value::NONE, Value::NONE, Value::NONE, si(0)];
+    bind(rt, "__import__", a, k, &names, &mut v, 1)?;
+    if !pstr::is_str(v[0]) {
+        return Err(rt.type_error(format_args!("module name must be a string")));
+    }
+    let level = ops::to_index(rt, v[4])?;
+    if level < 0 {
+        return Err(rt.value_error(format_args!("level must be >= 0")));
+    }
+    let mut n = GcVec::<u8>::new();
+    n.extend_from_slice(pstr::bytes_of(rt, v[0]).unwrap_or(b"")).or_mem(rt)?;
+    if n.is_empty() && level == 0 {
+        return Err(rt.value_error(format_args!("Empty module name")));
+    }
+    let q = rt.intern(&n)?;
+    let fromlist = if v[3] != Value::NONE && !ops::truthy(rt, v[3])? { Value::NONE } else { v[3] };
+    super::import::import_name(rt, q, fromlist, level, v[1])
+}
+
+/// Adds the str keys of dict `d` to the set-like dict `acc`.
+fn add_keys(rt: &mut Rt, acc: Value, d: Value) -> PResult<()> {
+    if !dict::is_dict(d) {
+        return Ok(());
+    }
+    let mut i = 0;
+    while i < dict::fill(d) {
+        if let Some((key, _)) = dict::entry_at(d, i) {
+            if pstr::is_str(key) {
+                dict::set(rt, acc, key, Value::NONE)?;
+            }
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `dir()`: the sorted names of the current scope; `dir(obj)`: of the
+/// object's own namespace and its class's (for a class: along its mro).
+fn b_dir(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "dir", k)?;
+    if a.len() > 1 {
+        return Err(rt.type_error(format_args!("dir expected at most 1 argument, got {}", a.len())));
+    }
+    let acc = dict::new(rt)?;
+    match a.first() {
+        None => {
+            let l = b_locals(rt, &[], &[])?;
+            add_keys(rt, acc, l)?;
+        }
+        Some(&o) => {
+            if let Some(r) = ops::call_special(rt, o, "__dir__", &[])? {
+                let l = ops::to_list(rt, r)?;
+                list::sort(rt, l, Value::NONE, false)?;
+                return Ok(l);
+            }
+            let own = match kind(o) {
+                Kind::Module => crate::objects::module::parts(o).1,
+                Kind::Instance => crate::objects::instance::parts(o).1,
+                Kind::Exception => crate::objects::exception::dict(o),
+                _ => Value::NONE,
+            };
+            add_keys(rt, acc, own)?;
+            if kind(o) != Kind::Module {
+                let c = if cls::is_class(o) { o } else { ops::type_of(rt, o) };
+                for i in 0..cls::mro_len(c) {
+                    let ci = cls::mro_item(c, i);
+                    let co = cls::get(ci);
+                    if co.dict.is_ptr() {
+                        add_keys(rt, acc, co.dict)?;
+                    } else {
+                        for m in co.methods {
+                            let q = rt.intern(m.name.as_bytes())?;
+                            dict::set(rt, acc, Value::qstr(q), Value::NONE)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let l = list::new(rt, 0)?;
+    list::extend(rt, l, acc)?;
+    list::sort(rt, l, Value::NONE, false)?;
+    Ok(l)
+}
+
+/// What `callable()` answers.
+fn is_callable(rt: &mut Rt, v: Value) -> PResult<bool> {
+    Ok(match kind(v) {
+        Kind::Function | Kind::Builtin | Kind::BoundMethod | Kind::Class | Kind::StaticMethod => true,
+        Kind::Instance => ops::has_special(rt, v, "__call__")?,
+        _ => false,
+    })
+}
+
+/// The inverse of `x` modulo `m` (extended Euclid), for `pow(x, -e, m)`.
+fn mod_inverse(rt: &mut Rt, x: Value, m: Value) -> PResult<Value> {
+    let x = if x == Value::TRUE {
+        si(1)
+    } else if x == Value::FALSE {
+        si(0)
+    } else {
+        x
+    };
+    let m = if m == Value::TRUE { si(1) } else { m };
+    let ma = int::abs(rt, m)?;
+    let mut a = int::modulo(rt, x, ma)?;
+    let mut b = ma;
+    let (mut x0, mut x1) = (si(1), si(0));
+    while !int::is_zero(b) {
+        let (q, r) = int::divmod(rt, a, b)?;
+        a = b;
+        b = r;
+        let t = int::mul(rt, q, x1)?;
+        let nx = int::sub(rt, x0, t)?;
+        x0 = x1;
+        x1 = nx;
+    }
+    if int::cmp(a, si(1)) != core::cmp::Ordering::Equal && int::cmp(ma, si(1)) != core::cmp::Ordering::Equal {
+        return Err(rt.value_error(format_args!("base is not invertible for the given modulus")));
+    }
+    int::modulo(rt, x0, ma)
+}
+
+/// `ascii(obj)`: repr with every non-ASCII character escaped.
+fn b_ascii(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    arity(rt, "ascii", a, 1)?;
+    let r = ops::repr(rt, a[0])?;
+    let mut src = GcVec::<u8>::new();
+    src.extend_from_slice(pstr::bytes_of(rt, r).unwrap_or(b"")).or_mem(rt)?;
+    if pstr::is_ascii(&src) {
+        return Ok(r);
+    }
+    let mut out = GcVec::<u8>::new();
+    let text = core::str::from_utf8(&src).unwrap_or("");
+    for ch in text.chars() {
+        let c = ch as u32;
+        let mut b = crate::objects::float::StackBuf::<16>::new();
+        use core::fmt::Write;
+        let _ = match c {
+            0..=0x7f => write!(b, "{ch}"),
+            0x80..=0xff => write!(b, "\\x{c:02x}"),
+            0x100..=0xffff => write!(b, "\\u{c:04x}"),
+            _ => write!(b, "\\U{c:08x}"),
+        };
+        out.extend_from_slice(b.as_bytes()).or_mem(rt)?;
+    }
+    pstr::new(rt, &out)
+}
+
+/// `vars()`: locals(); `vars(obj)`: the object's `__dict__`.
+fn b_vars(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
+    no_kw(rt, "vars", k)?;
+    match a {
+        [] => b_locals(rt, &[], &[]),
+        [o] => {
+            let d = match kind(*o) {
+                Kind::Module => crate::objects::module::parts(*o).1,
+                Kind::Instance => crate::objects::instance::parts(*o).1,
+                Kind::Class if cls::get(*o).dict.is_ptr() => cls::get(*o).dict,
+                _ => Value::NONE,
+            };
+            if dict::is_dict(d) {
+                return Ok(d);
+            }
+            if kind(*o) == Kind::Instance {
+                return dict::new(rt);
+            }
+            Err(rt.type_error(format_args!("vars() argument must have __dict__ attribute")))
+        }
+        _ => Err(rt.type_error(format_args!("vars expected at most 1 argument, got {}", a.len()))),
+    }
+}
+
+/// `exit([code])` and `quit([code])`: raise SystemExit, as CPython's do.
+fn b_exit(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let code = a.first().copied().unwrap_or(Value::NONE);
+    Err(rt.error_args(&cls::SYSTEM_EXIT_CLASS, &[code]))
 }

@@ -76,6 +76,7 @@ fn slot_name<'a>(rt: &'a Rt, c: Code, i: usize) -> &'a str {
 /// namespace dict for module and class bodies (NONE otherwise).
 pub fn call_function(rt: &mut Rt, func: Value, args: &[Value], kw: &[Value], ns: Value) -> PResult<Value> {
     rt.check_stack()?;
+    rt.check_interrupt()?;
     let c = function::code(func);
     let h = c.header();
     let nl = h.n_locals as usize;
@@ -581,6 +582,9 @@ fn exec(rt: &mut Rt, fr: Value, c: Code, st: &mut St) -> PResult<Exit> {
             }
             Op::JUMP => {
                 st.ip = jtarget(bc, &mut st.ip);
+                if st.ip < st.op_ip {
+                    rt.check_interrupt()?;
+                }
             }
             Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                 let t = jtarget(bc, &mut st.ip);

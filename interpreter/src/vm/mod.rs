@@ -51,6 +51,16 @@ pub const SLOT_ARGV: usize = 5;
 /// `sys.path` (a list of directory names).
 pub const SLOT_PATH: usize = 6;
 
+/// The `sys.stdin`, `sys.stdout` and `sys.stderr` file objects (made at
+/// start-up; `input()` and `print()` use them whether or not `sys` is imported).
+pub const SLOT_STDIN: usize = 24;
+pub const SLOT_STDOUT: usize = 25;
+pub const SLOT_STDERR: usize = 26;
+
+/// Set by the SIGINT handler (`objects::fd::install_sigint`); the dispatch
+/// loop polls it at backward jumps and calls and raises KeyboardInterrupt.
+pub static INTERRUPT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
 /// Default bound on nested Python calls (CPython's recursion limit).
 pub const MAX_DEPTH: u32 = 1000;
 
@@ -130,6 +140,10 @@ impl<'a> Rt<'a> {
         let empty = pstr::from_str(self, "")?;
         let path = crate::objects::list::from_slice(self, &[empty])?;
         self.st.runtime[SLOT_PATH] = path;
+        for (slot, fd) in [(SLOT_STDIN, 0), (SLOT_STDOUT, 1), (SLOT_STDERR, 2)] {
+            let f = crate::objects::file::std_stream(self, fd)?;
+            self.st.runtime[slot] = f;
+        }
         Ok(())
     }
 
@@ -201,6 +215,16 @@ impl<'a> Rt<'a> {
     pub fn key_error_msg(&self, a: fmt::Arguments<'_>) -> Value {
         self.error(&class::KEY_ERROR_CLASS, a)
     }
+    /// Raises KeyboardInterrupt if Ctrl-C was pressed since the last check.
+    #[inline]
+    pub fn check_interrupt(&self) -> PResult<()> {
+        use core::sync::atomic::Ordering;
+        if INTERRUPT.load(Ordering::Relaxed) {
+            INTERRUPT.store(false, Ordering::Relaxed);
+            return Err(self.error_args(&class::KEYBOARD_INTERRUPT_CLASS, &[]));
+        }
+        Ok(())
+    }
     pub fn stop_iteration(&self) -> Value {
         self.error_args(&class::STOP_ITERATION_CLASS, &[])
     }
@@ -241,17 +265,89 @@ pub fn compile_error(rt: &Rt, e: &crate::CompileError, file: &str) -> Value {
     rt.error(c, format_args!("{} ({file}, line {})", e.message(), e.line))
 }
 
-/// Runs a compiled module in a fresh `__main__` namespace. Returns the
-/// uncaught exception, if any.
-pub fn run_main(rt: &mut Rt, code: Value) -> PResult<()> {
+/// The `__main__` module's globals, made on first use (a REPL after a
+/// program keeps the program's namespace).
+pub fn main_globals(rt: &mut Rt) -> PResult<Value> {
+    let g = rt.st.runtime[SLOT_MAIN];
+    if crate::objects::dict::is_dict(g) {
+        return Ok(g);
+    }
     let g = crate::objects::dict::new(rt)?;
     rt.st.runtime[SLOT_MAIN] = g;
     let name = Value::qstr(crate::qstr::q::__name__);
     let main = Value::qstr(crate::qstr::q::__main__);
     crate::objects::dict::set(rt, g, name, main)?;
+    Ok(g)
+}
+
+/// Runs a compiled module (or REPL input) in the `__main__` namespace.
+pub fn exec_main(rt: &mut Rt, code: Value) -> PResult<()> {
+    let g = main_globals(rt)?;
     let f = crate::objects::function::new(rt, code, g, Value::NONE, Value::NONE, Value::NONE)?;
     interp::call_function(rt, f, &[], &[], g)?;
     Ok(())
+}
+
+/// Runs a compiled module in a fresh `__main__` namespace. Returns the
+/// uncaught exception, if any.
+pub fn run_main(rt: &mut Rt, code: Value) -> PResult<()> {
+    rt.st.runtime[SLOT_MAIN] = Value::NONE;
+    exec_main(rt, code)
+}
+
+/// Writes to stderr after flushing stdout, so the two interleave as an
+/// unbuffered run would.
+pub fn write_stderr(rt: &mut Rt, b: &[u8]) {
+    rt.out.flush();
+    let _ = crate::objects::fd::write_all(2, b);
+}
+
+/// Is `e` an instance of `c`?
+pub fn exc_is(e: Value, c: &'static ClassObj) -> bool {
+    exception::is_exc(e) && exception::matches(e, c)
+}
+
+/// What an uncaught exception means for the process, as in CPython:
+/// SystemExit gives its code (None: 0, an int: that int, anything else is
+/// printed on stderr and gives 1); KeyboardInterrupt prints its traceback
+/// and gives 130 (MicroPython's unix port; CPython dies by SIGINT instead);
+/// any other exception prints its traceback and gives 1. `file`/`src` name
+/// the main source, for the source lines of its frames.
+pub fn report_uncaught(rt: &mut Rt, e: Value, file: &str, src: &[u8]) -> u8 {
+    // A program that left the heap locked (micropython.heap_lock) still gets
+    // its traceback, which needs the heap.
+    while rt.heap.is_locked() {
+        rt.heap.unlock();
+    }
+    if exc_is(e, &class::SYSTEM_EXIT_CLASS) {
+        let code = exception::arg0(e);
+        if code == Value::NONE {
+            return 0;
+        }
+        if code == Value::TRUE || code == Value::FALSE {
+            return (code == Value::TRUE) as u8;
+        }
+        if crate::objects::int::is_int(code) {
+            return match code.as_small_int() {
+                Some(n) => n as u8,
+                None => 1,
+            };
+        }
+        let mut text = GcVec::<u8>::new();
+        if repr::str_into(rt, &mut text, code).is_ok() && text.push(b'\n').is_ok() {
+            write_stderr(rt, &text);
+        }
+        return 1;
+    }
+    let mut text = GcVec::<u8>::new();
+    format_traceback(rt, e, file, src, &mut text);
+    write_stderr(rt, &text);
+    drop(text);
+    if exc_is(e, &class::KEYBOARD_INTERRUPT_CLASS) {
+        130
+    } else {
+        1
+    }
 }
 
 /// Writes an uncaught exception's traceback and message, as CPython does, to
@@ -332,10 +428,42 @@ pub fn set_program_args(rt: &mut Rt, argv: &[&str]) -> PResult<()> {
     Ok(())
 }
 
-/// Runs a compiled program (inside `Vm::enter`): builds the runtime, sets
-/// `sys.argv` (and `sys.path[0]` from `argv[0]`), runs the module, and
-/// reports an uncaught exception on stderr. Returns the exit status: 0, or
-/// 1 after an uncaught exception.
+/// Starts the runtime inside `Vm::enter`: builds the runtime, sets
+/// `sys.argv` (and `sys.path[0]` from `argv[0]`), then calls `f`, whose
+/// result is the exit status. The frame of this function is the base the
+/// native-stack limit is measured from.
+#[inline(never)]
+pub fn start(
+    cx: &mut crate::state::Ctx<'_>,
+    out: &mut out::Out,
+    stack_limit: usize,
+    argv: &[&str],
+    f: impl FnOnce(&mut Rt) -> u8,
+) -> u8 {
+    let marker = 0u8;
+    let base = core::hint::black_box(&marker) as *const u8 as usize;
+    let mut rt = Rt::new(cx.heap, cx.state, out, base, stack_limit);
+    rt.heap.set_finaliser(Some(finalise));
+    if rt.init().and_then(|_| set_program_args(&mut rt, argv)).is_err() {
+        write_stderr(&mut rt, b"MemoryError: heap too small to start the runtime\n");
+        return 1;
+    }
+    let r = f(&mut rt);
+    rt.out.flush();
+    r
+}
+
+/// The heap's finaliser: dispatches on the dying object's type (only file
+/// objects ask for one).
+fn finalise(p: *mut u8) {
+    let v = Value::from_ptr(p as *const u8);
+    if crate::objects::kind(v) == crate::objects::Kind::File {
+        crate::objects::file::finalise(p);
+    }
+}
+
+/// Runs a compiled program (inside `Vm::enter`) and reports an uncaught
+/// exception on stderr. Returns the exit status (see `report_uncaught`).
 pub fn run_program(
     cx: &mut crate::state::Ctx<'_>,
     out: &mut out::Out,
@@ -345,31 +473,8 @@ pub fn run_program(
     stack_limit: usize,
     argv: &[&str],
 ) -> u8 {
-    let marker = 0u8;
-    let base = core::hint::black_box(&marker) as *const u8 as usize;
-    let mut rt = Rt::new(cx.heap, cx.state, out, base, stack_limit);
-    if rt.init().and_then(|_| set_program_args(&mut rt, argv)).is_err() {
-        rt.out.flush();
-        eprintln!("MemoryError: heap too small to start the runtime");
-        return 1;
-    }
-    match run_main(&mut rt, code) {
-        Ok(()) => {
-            rt.out.flush();
-            0
-        }
-        Err(e) => {
-            rt.out.flush();
-            // A program that left the heap locked (micropython.heap_lock)
-            // still gets its traceback, which needs the heap.
-            while rt.heap.is_locked() {
-                rt.heap.unlock();
-            }
-            let mut text = GcVec::<u8>::new();
-            format_traceback(&mut rt, e, file, src, &mut text);
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), &text);
-            drop(text);
-            1
-        }
-    }
+    start(cx, out, stack_limit, argv, |rt| match run_main(rt, code) {
+        Ok(()) => 0,
+        Err(e) => report_uncaught(rt, e, file, src),
+    })
 }

@@ -1144,6 +1144,7 @@ pub fn is_iterable(rt: &mut Rt, v: Value) -> PResult<bool> {
         | Kind::Bytes
         | Kind::Range
         | Kind::Iter
+        | Kind::File
         | Kind::Generator => true,
         Kind::Instance => {
             let c = type_of(rt, v);
@@ -1172,6 +1173,7 @@ pub fn get_iter(rt: &mut Rt, v: Value) -> PResult<Value> {
         Kind::Set | Kind::FrozenSet => iter::new(rt, Sub::Set, v, 0, Value::NONE),
         Kind::Iter if iter::is_view(v) => iter::view_iter(rt, v),
         Kind::Iter | Kind::Generator => Ok(v),
+        Kind::File => crate::objects::file::iter(rt, v),
         Kind::Instance => {
             if let Some(r) = call_special(rt, v, "__iter__", &[])? {
                 let ok = match kind(r) {
@@ -1220,6 +1222,7 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
     match kind(it) {
         Kind::Iter => iter::next(rt, it),
         Kind::Generator => interp::gen_next(rt, it),
+        Kind::File => crate::objects::file::next_line(rt, it),
         Kind::Instance => match call_special(rt, it, "__next__", &[]) {
             Ok(Some(v)) => Ok(Some(v)),
             Ok(None) => {

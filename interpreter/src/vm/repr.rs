@@ -306,6 +306,7 @@ fn repr_inner(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
             put(rt, out, b" object")?;
             addr(rt, out, v)
         }
+        Kind::File => crate::objects::file::repr_into(rt, out, v),
         Kind::Module => {
             let n = pstr::text(rt, crate::objects::module::parts(v).0);
             let mut tmp = Buf::new();
@@ -374,6 +375,9 @@ pub fn str_into(rt: &mut Rt, out: &mut Buf, v: Value) -> PResult<()> {
         }
         Kind::Exception => {
             if let Some(r) = user_method(rt, v, "__str__")? {
+                return put_str(rt, out, r);
+            }
+            if let Some(r) = crate::objects::oserror::str_of(rt, v)? {
                 return put_str(rt, out, r);
             }
             let a = exception::args(v);
