@@ -111,7 +111,9 @@ pub fn knobs_for(seed: u64, index: u64, interp: usize) -> Knobs {
         4..=6 => Torture::Nth(2 + (x >> 8) % 63),
         _ => Torture::Random { seed: (x >> 16) % 1_000_000, mean: 1 + (x >> 40) % 16 },
     };
-    let heap_size = [None, Some(64 << 10), Some(256 << 10), Some(1 << 20)][((x >> 50) % 4) as usize];
+    // Collection at every allocation costs time in proportion to the heap:
+    // small heaps keep torture runs fast (and reach MemoryError paths).
+    let heap_size = [Some(128 << 10), Some(256 << 10), Some(512 << 10), Some(1 << 20)][((x >> 50) % 4) as usize];
     Knobs { torture, verify: true, mark_stack: None, heap_size, fault: None }
 }
 
@@ -138,7 +140,7 @@ struct State {
 
 /// Resolves the oracle to a real executable (pyenv-style shims need an
 /// environment the sandbox does not give).
-fn resolve_oracle(name: &str) -> Option<PathBuf> {
+pub fn resolve_oracle(name: &str) -> Option<PathBuf> {
     let out = std::process::Command::new(name).args(["-c", "import sys; print(sys.executable)"]).output().ok()?;
     let p = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
     (out.status.success() && p.is_file()).then_some(p)

@@ -117,12 +117,38 @@ fn build(bytes: &[u8], modules: bool) -> Generated {
 /// and `{:=013x}`/`{:+d}` formatting with keyword fields, called through
 /// `exec(..., locals(), globals())` in a loop — the allocation pattern of the
 /// design's bug. Inputs, loop count and collection points come from the bytes.
+///
+/// Where `array` (or its buffer protocol in `bytes()`) is missing, the same
+/// 64 bits come from exact halving and doubling instead, so the output is the
+/// same either way and the template runs before the module exists.
 const FLT_HEX: &str = "import gc
-from array import array
+try:
+    from array import array
+    bytes(array('d', [1.0]))
+except Exception:
+    array = None
+
+def bits(x):
+    if array is not None:
+        b = bytes(array('d', [x]))[::-1]
+        return sum(v << (8 * (7 - k)) for k, v in enumerate(b))
+    sign = 1 if x < 0 else 0
+    x = abs(x)
+    if x == 0:
+        return sign << 63
+    e = 0
+    while x >= 2.0:
+        x /= 2.0
+        e += 1
+    while x < 1.0:
+        x *= 2.0
+        e -= 1
+    if e < -1022:
+        return (sign << 63) | int(x * 2.0 ** (e + 1074))
+    return (sign << 63) | ((e + 1023) << 52) | int((x - 1.0) * 4503599627370496)
 
 def fhex(x):
-    b = bytes(array('d', [x]))[::-1]
-    n = sum(v << (8 * (7 - k)) for k, v in enumerate(b))
+    n = bits(x)
     sign = '-' if n >> 63 else ''
     exp = (n >> 52) & 0x7ff
     mant = n & ((1 << 52) - 1)
@@ -145,7 +171,9 @@ def f(x):
 impl Gen<'_> {
     fn flt_hex(&mut self) {
         self.out.push_str(FLT_HEX);
-        let n = self.int_in(20, 400);
+        // Enough iterations for thousands of exec'd allocations, few enough
+        // for a run under collection at every allocation to take a second or two.
+        let n = self.int_in(10, 150);
         let m = self.int_in(1, 1_000_003);
         let c = self.int_in(-1_000_000, 1_000_000);
         let d = [1, 3, 7, 10, 1024, 65537, 1_000_000_007][self.pick(7)];
@@ -531,7 +559,14 @@ impl<'a> Gen<'a> {
                 if mode == 0 {
                     self.line(&format!("exec({}, {{}})", py_str(&sub.out)));
                 } else {
-                    self.line(&format!("exec(compile({}, '<generated>', 'exec'), {{}})", py_str(&sub.out)));
+                    // `compile` where the interpreter has it, the text itself
+                    // where not: the same output either way.
+                    let c = self.fresh("code");
+                    self.line("try:");
+                    self.line(&format!("    {c} = compile({}, '<generated>', 'exec')", py_str(&sub.out)));
+                    self.line("except NameError:");
+                    self.line(&format!("    {c} = {}", py_str(&sub.out)));
+                    self.line(&format!("exec({c}, {{}})"));
                 }
             }
             18 if top
