@@ -70,6 +70,8 @@ pub struct Gen<'a> {
     callables: Vec<Callable>,
     classes: Vec<String>,
     nested: bool,
+    /// In-process mode (`generate_small`): shorter exec loops.
+    small: bool,
     /// Generated modules (file stem, text); `None` when imports are off.
     modules: Option<Vec<(String, String)>>,
     /// Makes module names unique to this program's bytes, so that programs
@@ -96,20 +98,40 @@ pub fn generate_program(bytes: &[u8]) -> Generated {
     build(bytes, true)
 }
 
+/// A smaller program for in-process fuzzing (the `compile_exec` target),
+/// where every input runs under collection at every allocation in the
+/// fuzzer's own process: fewer statements and an exec loop of at most 12
+/// iterations. The loops and recursion of every generated program are
+/// bounded by construction (the VM has no step counter); this keeps the
+/// bound small.
+pub fn generate_small(bytes: &[u8]) -> String {
+    let mut g = Gen::new(bytes, 16, false);
+    g.small = true;
+    g.top(bytes);
+    g.out
+}
+
 fn build(bytes: &[u8], modules: bool) -> Generated {
     let mut g = Gen::new(bytes, 40, false);
     if modules {
         g.modules = Some(vec![]);
     }
-    if bytes.first().is_some_and(|b| b % 8 == 0) {
-        let _ = g.u.bytes(1);
-        g.flt_hex();
-    } else {
-        g.program();
-    }
+    g.top(bytes);
     let modules =
         g.modules.take().unwrap_or_default().into_iter().map(|(stem, text)| (format!("{stem}.py"), text)).collect();
     Generated { main: g.out, modules }
+}
+
+impl Gen<'_> {
+    /// One in eight programs is the exec-loop template, the rest free-form.
+    fn top(&mut self, bytes: &[u8]) {
+        if bytes.first().is_some_and(|b| b % 8 == 0) {
+            let _ = self.u.bytes(1);
+            self.flt_hex();
+        } else {
+            self.program();
+        }
+    }
 }
 
 /// The seed scenario (issue 5) as a template: a float's hex form built by
@@ -173,7 +195,7 @@ impl Gen<'_> {
         self.out.push_str(FLT_HEX);
         // Enough iterations for thousands of exec'd allocations, few enough
         // for a run under collection at every allocation to take a second or two.
-        let n = self.int_in(10, 150);
+        let n = if self.small { self.int_in(2, 12) } else { self.int_in(10, 150) };
         let m = self.int_in(1, 1_000_003);
         let c = self.int_in(-1_000_000, 1_000_000);
         let d = [1, 3, 7, 10, 1024, 65537, 1_000_000_007][self.pick(7)];
@@ -218,6 +240,7 @@ impl<'a> Gen<'a> {
             callables: vec![],
             classes: vec![],
             nested,
+            small: false,
             modules: None,
             tag: bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193)),
         }
