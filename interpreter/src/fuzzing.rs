@@ -26,10 +26,11 @@ use std::sync::{mpsc, Mutex};
 use upy_heap::{FailureMode, HeapConfig};
 
 /// Heap of the reused compile interpreter.
-const PARSE_HEAP: usize = 256 << 10;
-/// Heap of the `compile_exec` interpreter: small, so collections are cheap
-/// and runaway growth ends in `MemoryError` quickly.
-const EXEC_HEAP: usize = 512 << 10;
+const PARSE_HEAP: usize = 128 << 10;
+/// Heap of the `compile_exec` interpreter: small, so collections and
+/// verifications (whose cost grows with the heap) are cheap and runaway growth
+/// ends in `MemoryError` quickly. The built runtime takes about 11 KiB.
+const EXEC_HEAP: usize = 128 << 10;
 /// Native stack of the `compile_exec` thread, and the part Python calls may use.
 const EXEC_STACK: usize = 64 << 20;
 const EXEC_STACK_LIMIT: usize = 16 << 20;
