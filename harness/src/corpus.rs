@@ -474,3 +474,32 @@ pub fn main(args: RunArgs) -> ExitCode {
         ExitCode::from(1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_brings_its_neighbours() {
+        let d = crate::sandbox::temp_dir(&std::env::temp_dir(), "gctorture-neighbours-").unwrap();
+        std::fs::create_dir_all(d.join("impdata/pkg")).unwrap();
+        std::fs::write(d.join("main.py"), "import sys\n").unwrap();
+        std::fs::write(d.join("main.py.exp"), "").unwrap();
+        std::fs::write(d.join("main.py.out"), "stale").unwrap();
+        std::fs::write(d.join("impdata/pkg/__init__.py"), "X = 1\n").unwrap();
+        let p = load_program(&d.join("main.py")).unwrap();
+        let names: Vec<&str> = p.modules.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(names, ["impdata/pkg/__init__.py", "main.py.exp"]);
+        assert!(p.origin.is_none());
+        // They land in the working directory with their directories.
+        let w = crate::sandbox::temp_dir(&std::env::temp_dir(), "gctorture-neighbours-w-").unwrap();
+        for (n, t) in &p.modules {
+            crate::sandbox::write_file(&w, n, t).unwrap();
+        }
+        assert!(w.join("impdata/pkg/__init__.py").is_file());
+        assert!(crate::sandbox::write_file(&w, "../escape", b"x").is_err());
+        assert!(crate::sandbox::write_file(&w, "/abs", b"x").is_err());
+        std::fs::remove_dir_all(d).unwrap();
+        std::fs::remove_dir_all(w).unwrap();
+    }
+}

@@ -515,7 +515,10 @@ fn fuzz_stage(opts: &Options, upys: &[Interpreter], scratch: &Path, store: &Stor
         r.arch = "-".into();
         return r;
     }
+    // The corpus seeds the campaign's seed template (when the gate has one).
+    let seeds = crate::fuzz::load_seeds(&opts.corpus);
     let c = crate::fuzz::Campaign {
+        seeds: &seeds,
         interps: upys,
         oracle: opts.oracle.clone(),
         seed: opts.fuzz_seed,

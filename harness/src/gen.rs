@@ -219,11 +219,47 @@ fn py_str(s: &str) -> String {
             '\\' => o.push_str("\\\\"),
             '\'' => o.push_str("\\'"),
             '\n' => o.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '\x7f' => o.push_str(&format!("\\x{:02x}", c as u32)),
             c => o.push(c),
         }
     }
     o.push('\'');
     o
+}
+
+/// The corpus-seed template: a committed corpus program (`seed`, its text)
+/// run `exec`'d as `__main__` in fresh globals one to three times, with
+/// collections between runs and a generated allocation burst around it, so
+/// the corpus's coverage meets the torture schedules the campaign draws. Its
+/// output is the seed's output repeated, which CPython confirms like any other.
+pub fn seed_template(bytes: &[u8], seed: &str) -> String {
+    let mut g = Gen::new(bytes, 6, true);
+    let runs = g.int_in(1, 3);
+    let every = g.int_in(0, 2);
+    g.line("import gc");
+    g.line(&format!("SEED = {}", py_str(seed)));
+    g.line("keep = []");
+    g.line(&format!("for run in range({runs}):"));
+    g.indent += 1;
+    g.line("exec(SEED, {'__name__': '__main__'})");
+    g.line("keep.append([str(run)] * 50)");
+    if every > 0 {
+        g.line(&format!("if run % {every} == 0: gc.collect()"));
+    }
+    g.indent -= 1;
+    // A little generated code after it, on the heap the seed left behind.
+    while g.budget > 0 && !g.u.is_empty() {
+        g.stmt(1);
+    }
+    g.line("print(len(keep))");
+    g.out
+}
+
+/// Whether a corpus program can be a seed: it must not depend on where it
+/// runs (files, its own path, the module search path) or read input.
+pub fn usable_seed(text: &str) -> bool {
+    const AVOID: [&str; 7] = ["sys.path", "open(", "__file__", "input(", "sys.argv", "impdata", "sys.exit"];
+    !AVOID.iter().any(|a| text.contains(a)) && text.len() < 64 << 10
 }
 
 impl<'a> Gen<'a> {
