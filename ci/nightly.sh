@@ -11,4 +11,4 @@ bash ci/setup.sh || exit 1
 I=${1:-0}; N=${2:-1}; SECS=${3:-10800}; OUT=${4:-nightly-findings}
 SEED=${NIGHTLY_SEED:-$(date -u +%Y%m%d)}
 exec cargo run --locked -q --release -p gctorture -- fuzz \
-    --seed "$SEED" --shard "$I/$N" --duration "$SECS" --out "$OUT/seed-$SEED" --resume
+    --seed "$SEED" --shard "$I/$N" --duration "$SECS" --out "$OUT/seed-$SEED" --resume --seeds corpora

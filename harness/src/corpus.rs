@@ -4,7 +4,8 @@
 //!
 //! A corpus program is `name.py` with `name.py.exp` next to it; `.py` files
 //! without an `.exp` are modules the programs import, not programs. Programs
-//! run by their absolute path, so imports of their neighbours resolve.
+//! run from a copy of their directory, so imports of their neighbours and
+//! relative paths resolve as they did for CPython.
 //!
 //! Invariant: every (program, build, knobs) triple is run exactly once and
 //! yields exactly one `RunRecord`; a program passes only when all its runs
@@ -157,14 +158,52 @@ fn exp_path(p: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Bytes of neighbour files copied along with one corpus program, at most.
+const NEIGHBOURS_MAX: u64 = 4 << 20;
+
+/// The files under `dir` a program may import or read (relative names),
+/// failed outputs (`.out`) excepted; expected outputs come along (stand-in
+/// interpreters in the harness's tests print them).
+fn neighbours(dir: &Path, rel: &Path, skip: &Path, out: &mut Vec<(String, Vec<u8>)>, budget: &mut u64) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let p = e.path();
+        let name = rel.join(e.file_name());
+        let n = e.file_name().to_string_lossy().into_owned();
+        match e.file_type() {
+            Ok(t) if t.is_dir() && n != "__pycache__" => neighbours(&p, &name, skip, out, budget),
+            Ok(t) if t.is_file() && p != skip && !n.ends_with(".out") => {
+                let size = e.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+                if size <= *budget {
+                    if let Ok(data) = std::fs::read(&p) {
+                        *budget -= size;
+                        out.push((name.to_string_lossy().into_owned(), data));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A corpus program runs the way its `.exp` was made (`cd corpora/AREA &&
+/// python3 name.py`): from a working directory holding a copy of its
+/// directory, so imports of its neighbours and relative paths resolve, while
+/// the run still cannot touch the repository.
 fn load_program(p: &Path) -> std::io::Result<Program> {
     let abs = std::fs::canonicalize(p)?;
+    let mut modules = vec![];
+    if let Some(dir) = abs.parent() {
+        neighbours(dir, Path::new(""), &abs, &mut modules, &mut { NEIGHBOURS_MAX });
+    }
     Ok(Program {
         name: abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "program.py".into()),
         text: std::fs::read(&abs)?,
         expected: Some(std::fs::read(exp_path(&abs))?),
-        origin: Some(abs),
-        modules: vec![],
+        origin: None,
+        modules,
     })
 }
 
@@ -433,5 +472,34 @@ pub fn main(args: RunArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_brings_its_neighbours() {
+        let d = crate::sandbox::temp_dir(&std::env::temp_dir(), "gctorture-neighbours-").unwrap();
+        std::fs::create_dir_all(d.join("impdata/pkg")).unwrap();
+        std::fs::write(d.join("main.py"), "import sys\n").unwrap();
+        std::fs::write(d.join("main.py.exp"), "").unwrap();
+        std::fs::write(d.join("main.py.out"), "stale").unwrap();
+        std::fs::write(d.join("impdata/pkg/__init__.py"), "X = 1\n").unwrap();
+        let p = load_program(&d.join("main.py")).unwrap();
+        let names: Vec<&str> = p.modules.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(names, ["impdata/pkg/__init__.py", "main.py.exp"]);
+        assert!(p.origin.is_none());
+        // They land in the working directory with their directories.
+        let w = crate::sandbox::temp_dir(&std::env::temp_dir(), "gctorture-neighbours-w-").unwrap();
+        for (n, t) in &p.modules {
+            crate::sandbox::write_file(&w, n, t).unwrap();
+        }
+        assert!(w.join("impdata/pkg/__init__.py").is_file());
+        assert!(crate::sandbox::write_file(&w, "../escape", b"x").is_err());
+        assert!(crate::sandbox::write_file(&w, "/abs", b"x").is_err());
+        std::fs::remove_dir_all(d).unwrap();
+        std::fs::remove_dir_all(w).unwrap();
     }
 }

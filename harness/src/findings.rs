@@ -146,7 +146,7 @@ impl Store {
         if let Some(p) = program {
             std::fs::write(tmp.join(&p.name), &p.text)?;
             for (name, text) in &p.modules {
-                std::fs::write(tmp.join(name), text)?;
+                crate::sandbox::write_file(tmp, name, text)?;
             }
             if let Some(exp) = &p.expected {
                 std::fs::write(tmp.join(format!("{}.exp", p.name)), exp)?;

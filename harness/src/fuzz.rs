@@ -71,6 +71,9 @@ pub struct FuzzArgs {
     /// Continue after the finished prefix recorded in the campaign's state.
     #[arg(long)]
     pub resume: bool,
+    /// Corpus directories whose programs seed the corpus template (repeatable; default: none).
+    #[arg(long = "seeds", value_name = "DIR")]
+    pub seeds: Vec<PathBuf>,
 }
 
 pub fn parse_shard(s: &str) -> Result<(u64, u64), String> {
@@ -111,7 +114,9 @@ pub fn knobs_for(seed: u64, index: u64, interp: usize) -> Knobs {
         4..=6 => Torture::Nth(2 + (x >> 8) % 63),
         _ => Torture::Random { seed: (x >> 16) % 1_000_000, mean: 1 + (x >> 40) % 16 },
     };
-    let heap_size = [None, Some(64 << 10), Some(256 << 10), Some(1 << 20)][((x >> 50) % 4) as usize];
+    // Collection at every allocation costs time in proportion to the heap:
+    // small heaps keep torture runs fast (and reach MemoryError paths).
+    let heap_size = [Some(128 << 10), Some(256 << 10), Some(512 << 10), Some(1 << 20)][((x >> 50) % 4) as usize];
     Knobs { torture, verify: true, mark_stack: None, heap_size, fault: None }
 }
 
@@ -138,7 +143,7 @@ struct State {
 
 /// Resolves the oracle to a real executable (pyenv-style shims need an
 /// environment the sandbox does not give).
-fn resolve_oracle(name: &str) -> Option<PathBuf> {
+pub fn resolve_oracle(name: &str) -> Option<PathBuf> {
     let out = std::process::Command::new(name).args(["-c", "import sys; print(sys.executable)"]).output().ok()?;
     let p = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
     (out.status.success() && p.is_file()).then_some(p)
@@ -162,12 +167,38 @@ pub struct Campaign<'a> {
     pub store: &'a Store,
     pub scratch: PathBuf,
     pub reduce_tests: usize,
+    /// Corpus programs for the seed template (name, text); empty: no template.
+    pub seeds: &'a [(String, String)],
+}
+
+/// Corpus programs under `paths` that can seed the template (`gen::usable_seed`).
+pub fn load_seeds(paths: &[PathBuf]) -> Vec<(String, String)> {
+    crate::corpus::discover(paths)
+        .into_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            crate::gen::usable_seed(&text).then_some((name, text))
+        })
+        .collect()
+}
+
+/// Program `index`: one in eight is a corpus seed in its template (when
+/// there are seeds), the rest come from the generator.
+pub fn program_for(seed: u64, index: u64, seeds: &[(String, String)]) -> crate::gen::Generated {
+    let bytes = program_bytes(seed, index);
+    let x = mix(seed ^ mix(index ^ 0x5eed));
+    if !seeds.is_empty() && x % 8 == 3 {
+        let (_, text) = &seeds[((x >> 8) % seeds.len() as u64) as usize];
+        return crate::gen::Generated { main: crate::gen::seed_template(&bytes, text), modules: vec![] };
+    }
+    crate::gen::generate_program(&bytes)
 }
 
 /// Runs one program (shard-local number `k`) everywhere; returns (completed, findings saved).
 fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) -> (bool, u64) {
     let index = c.shard.0 + k * c.shard.1;
-    let generated = crate::gen::generate_program(&program_bytes(c.seed, index));
+    let generated = program_for(c.seed, index, c.seeds);
     let text = generated.main.into_bytes();
     let modules: Vec<(String, Vec<u8>)> = generated.modules.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
     let name = format!("fuzz-{}-{index}.py", c.seed);
@@ -390,7 +421,12 @@ pub fn main(a: FuzzArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&format!("cannot create a scratch directory: {e}")),
     };
+    if let Some(bad) = a.seeds.iter().find(|p| !p.exists()) {
+        return fail(&format!("--seeds {}: no such file or directory", bad.display()));
+    }
+    let seeds = load_seeds(&a.seeds);
     let c = Campaign {
+        seeds: &seeds,
         interps: &interps,
         oracle,
         seed: a.seed,
@@ -446,6 +482,16 @@ pub fn main(a: FuzzArgs) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_in_eight_programs_is_a_corpus_seed() {
+        let seeds = vec![("a.py".to_string(), "print('seed')\n".to_string())];
+        let n = (0..400).filter(|i| program_for(5, *i, &seeds).main.contains("SEED = 'print(\\'seed\\')\\n'")).count();
+        assert!((25..=80).contains(&n), "{n}");
+        assert!((0..50).all(|i| !program_for(5, i, &[]).main.contains("SEED = ")));
+        assert!(crate::gen::usable_seed("print(1)\n"));
+        assert!(!crate::gen::usable_seed("import sys\nsys.path.append('x')\n"));
+    }
 
     #[test]
     fn shards() {

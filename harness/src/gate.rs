@@ -14,15 +14,23 @@
 //!    finding with a heap dump within the time bound; the time to the first
 //!    finding is reported and the finding is saved in the gate's store.
 //!
-//! Extension points, to be filled when `upy` runs programs (they are not
-//! stages yet, and the report says so rather than pretending):
-//! - `EXT_CORPUS`: `corpus::run_corpus` over `corpora/` with the gc-torture
-//!   build of `upy` (`build::Request::upy`) on both architectures;
-//! - `EXT_FUZZ`: `fuzz::run_campaign` with a fixed seed and count, against
-//!   the same builds, CPython as the oracle.
+//! 5. corpus — `corpus::run_corpus` over the corpus directories with the
+//!    release gc-torture builds of `upy` for every architecture, torture off
+//!    (8 MiB heap) and on (collection before every allocation, full
+//!    verification, 512 KiB heap): one row per (architecture, mode) with its
+//!    figures, one failing row per failing program. A run that takes longer
+//!    than `slow` is listed in the report's notes, not failed; only the
+//!    per-run timeout (a hang, as the design says) fails it;
+//! 6. fuzz — `fuzz::run_campaign` with a fixed seed and count against the same
+//!    builds, CPython 3.11 as the oracle when it can be run: any finding fails
+//!    the row, and so does a completion share under 80% (a generator whose
+//!    programs die early tests nothing; with the oracle the share depends on
+//!    the generator alone, so it is stable).
 //!
 //! Invariant: the gate passes only when every row passed; a stage that could
-//! not run (a failed build) fails its row and the rows that needed it.
+//! not run (a failed build) fails its row and the rows that needed it. A stage
+//! switched off (no corpus directory, a fuzz count of 0) is listed under "not
+//! in this gate run", never counted as passed.
 
 use crate::bincheck;
 use crate::build::{Builder, Profile, Request};
@@ -31,13 +39,15 @@ use crate::interp::{Arch, Interpreter, KnobStyle, Knobs, Torture};
 use crate::runner::{execute, Execution};
 use crate::sandbox::Limits;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-pub const EXT_CORPUS: &str = "corpus run over corpora/ (needs `upy` to run programs)";
-pub const EXT_FUZZ: &str =
-    "fixed-seed fuzz run (needs `upy` to run programs; `gctorture fuzz` works today against any interpreter)";
+pub const EXT_CORPUS: &str = "corpus stage (no corpus directory given)";
+pub const EXT_FUZZ: &str = "fixed-seed fuzz stage (fuzz count 0)";
+
+/// The generator's completion share the fuzz stage requires, in percent.
+pub const MIN_COMPLETION: f64 = 80.0;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -57,6 +67,22 @@ pub struct Options {
     /// and the clean run. Faults run on release builds only: debug builds
     /// spill every register, so `skip-registers` is invisible there.
     pub debug: bool,
+    /// Corpus directories (or programs) for the corpus stage; empty: no stage.
+    pub corpus: Vec<PathBuf>,
+    /// Prebuilt `upy` (gc-torture) per architecture for the corpus and fuzz
+    /// stages, instead of building it.
+    pub upy: Vec<(Arch, PathBuf)>,
+    /// Time bound of each corpus run (a run past it is a hang and fails).
+    pub corpus_timeout: Duration,
+    /// Corpus runs slower than this are listed in the notes.
+    pub slow: Duration,
+    /// Programs of the fixed-seed fuzz stage; 0: no stage.
+    pub fuzz_count: u64,
+    pub fuzz_seed: u64,
+    /// Time bound of each fuzz run.
+    pub fuzz_timeout: Duration,
+    /// The fuzz stage's output oracle (`None`: the interpreters must agree).
+    pub oracle: Option<PathBuf>,
 }
 
 /// One binary of the gate's matrix.
@@ -81,7 +107,27 @@ impl Options {
             out,
             jobs: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             debug: false,
+            corpus: vec![],
+            upy: vec![],
+            corpus_timeout: Duration::from_secs(600),
+            slow: Duration::from_secs(30),
+            fuzz_count: 0,
+            fuzz_seed: 1,
+            fuzz_timeout: Duration::from_secs(60),
+            oracle: None,
         }
+    }
+
+    /// What the report lists as not in this run.
+    fn off_stages(&self) -> Vec<&'static str> {
+        let mut v = vec![];
+        if self.corpus.is_empty() {
+            v.push(EXT_CORPUS);
+        }
+        if self.fuzz_count == 0 {
+            v.push(EXT_FUZZ);
+        }
+        v
     }
 }
 
@@ -101,6 +147,8 @@ pub struct Report {
     pub rows: Vec<Row>,
     pub total_ms: u64,
     pub not_yet: Vec<&'static str>,
+    /// Figures and observations that are not pass/fail (slow programs, stage timings).
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -123,8 +171,11 @@ impl Report {
                 r.detail
             ));
         }
+        for n in &self.notes {
+            s.push_str(&format!("note: {n}\n"));
+        }
         for n in &self.not_yet {
-            s.push_str(&format!("not yet in the gate: {n}\n"));
+            s.push_str(&format!("not in this gate run: {n}\n"));
         }
         let failed = self.rows.iter().filter(|r| !r.passed).count();
         s.push_str(&format!(
@@ -175,7 +226,12 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
                 finding: None,
             };
             push(r, &mut rows);
-            return Report { rows, total_ms: start.elapsed().as_millis() as u64, not_yet: vec![EXT_CORPUS, EXT_FUZZ] };
+            return Report {
+                rows,
+                total_ms: start.elapsed().as_millis() as u64,
+                not_yet: opts.off_stages(),
+                notes: vec![],
+            };
         }
     };
 
@@ -284,8 +340,220 @@ pub fn run(builder: &Builder, opts: &Options, progress: &(dyn Fn(&Row) + Sync)) 
     let mut done = done.into_inner().unwrap_or_else(|p| p.into_inner());
     done.sort_by_key(|d| d.0);
     rows.extend(done.into_iter().map(|d| d.1));
+    let mut notes =
+        vec![format!("heap stages (build, capture, clean, fault) took {:.1}s", start.elapsed().as_secs_f64())];
+
+    // 5 and 6: the stages that run Python on `upy`.
+    if !opts.corpus.is_empty() || opts.fuzz_count > 0 {
+        let upys = upy_builds(builder, opts, &mut |r| push(r, &mut rows));
+        if !opts.corpus.is_empty() {
+            let t = Instant::now();
+            corpus_stage(opts, &upys, &scratch, &store, &mut |r| push(r, &mut rows), &mut notes);
+            notes.push(format!("corpus stage took {:.1}s", t.elapsed().as_secs_f64()));
+        }
+        if opts.fuzz_count > 0 {
+            let t = Instant::now();
+            let r = fuzz_stage(opts, &upys, &scratch, &store, &mut notes);
+            push(r, &mut rows);
+            notes.push(format!("fuzz stage took {:.1}s", t.elapsed().as_secs_f64()));
+        }
+    }
     let _ = std::fs::remove_dir_all(&scratch);
-    Report { rows, total_ms: start.elapsed().as_millis() as u64, not_yet: vec![EXT_CORPUS, EXT_FUZZ] }
+    Report { rows, total_ms: start.elapsed().as_millis() as u64, not_yet: opts.off_stages(), notes }
+}
+
+/// The `upy` gc-torture release build of every architecture (or the prebuilt
+/// ones), one build row each; an architecture whose build failed is left out
+/// (its row failed, so the gate does).
+fn upy_builds(builder: &Builder, opts: &Options, push: &mut dyn FnMut(Row)) -> Vec<Interpreter> {
+    let mut out = Vec::new();
+    for &arch in &opts.archs {
+        let t = Instant::now();
+        if let Some((_, p)) = opts.upy.iter().find(|(a, _)| *a == arch) {
+            let ok = p.is_file();
+            let detail =
+                if ok { format!("prebuilt {}", p.display()) } else { format!("{} does not exist", p.display()) };
+            push(row("build", arch, "upy prebuilt", ok, t.elapsed(), detail));
+            if ok {
+                let path = std::fs::canonicalize(p).unwrap_or(p.clone());
+                out.push(Interpreter {
+                    name: arch.name().into(),
+                    arch,
+                    path,
+                    style: KnobStyle::XOptions,
+                    args: vec![],
+                });
+            }
+            continue;
+        }
+        let req = Request::upy(arch, Profile::Release, &["gc-torture"]);
+        let what = "upy gc-torture release";
+        match builder.build(&req) {
+            Ok(b) => {
+                let how = if b.cached { "cached" } else { "built" };
+                push(row("build", arch, what, true, t.elapsed(), format!("{how} {}", b.path.display())));
+                out.push(Interpreter { name: req.label(), arch, path: b.path, style: req.style, args: vec![] });
+            }
+            Err(e) => push(row("build", arch, what, false, t.elapsed(), e.replace('\n', " / "))),
+        }
+    }
+    out
+}
+
+/// The two corpus modes: torture off on a roomy heap, and collection before
+/// every allocation with full verification on a small one (the collection's
+/// cost grows with the heap), as `interpreter/tests/corpus.rs` runs them.
+pub fn corpus_modes() -> Vec<Knobs> {
+    vec![Knobs { heap_size: Some(8 << 20), ..Knobs::off() }, Knobs { heap_size: Some(512 << 10), ..Knobs::full() }]
+}
+
+fn corpus_stage(
+    opts: &Options,
+    upys: &[Interpreter],
+    scratch: &Path,
+    store: &Store,
+    push: &mut dyn FnMut(Row),
+    notes: &mut Vec<String>,
+) {
+    let t = Instant::now();
+    let programs = crate::corpus::discover(&opts.corpus);
+    if programs.is_empty() || upys.is_empty() {
+        let why = if upys.is_empty() { "no upy build".to_string() } else { "no programs".to_string() };
+        push(row("corpus", Arch::X64, "corpus", false, t.elapsed(), why));
+        return;
+    }
+    let modes = corpus_modes();
+    let plan = crate::corpus::Plan {
+        interps: upys,
+        modes: &modes,
+        limits: Limits {
+            wall: opts.corpus_timeout,
+            cpu_secs: Some(opts.corpus_timeout.as_secs() + 5),
+            ..Limits::default()
+        },
+        jobs: opts.jobs,
+        scratch: scratch.to_path_buf(),
+        store: Some(store),
+    };
+    let summary = crate::corpus::run_corpus(&plan, &programs, &|_, _| {});
+    let base = common_root(&opts.corpus);
+    let name = |p: &Path| p.strip_prefix(&base).unwrap_or(p).display().to_string();
+    // One row per (architecture, mode): its share of the runs and its figures.
+    for i in upys {
+        for m in &modes {
+            let label = format!("{} {}", i.name, m.label());
+            let runs: Vec<&crate::corpus::RunRecord> =
+                summary.programs.iter().flat_map(|p| p.runs.iter()).filter(|r| r.label == label).collect();
+            let failed = runs.iter().filter(|r| !r.outcome.passed()).count();
+            let ms: u64 = runs.iter().map(|r| r.wall_ms).sum();
+            let subject =
+                format!("corpus {}", if m.torture == Torture::Off { "torture off" } else { "torture every+verify" });
+            let detail = format!(
+                "{} programs, {} failed; {:.1} programs/s per job, {:.1}s of runs",
+                runs.len(),
+                failed,
+                if ms > 0 { runs.len() as f64 * 1000.0 / ms as f64 } else { 0.0 },
+                ms as f64 / 1000.0
+            );
+            push(row("corpus", i.arch, &subject, failed == 0, Duration::from_millis(ms), detail));
+        }
+    }
+    for p in summary.programs.iter().filter(|p| !p.passed) {
+        let finding = p.runs.iter().find_map(|r| r.finding.clone());
+        let mut r = row("corpus", upys[0].arch, &name(&p.program), false, Duration::ZERO, p.detail.clone());
+        r.arch = "-".into();
+        r.finding = finding;
+        push(r);
+    }
+    let mut slow: Vec<(u64, String)> = summary
+        .programs
+        .iter()
+        .flat_map(|p| p.runs.iter().map(move |r| (p, r)))
+        .filter(|(_, r)| r.wall_ms >= opts.slow.as_millis() as u64)
+        .map(|(p, r)| (r.wall_ms, format!("{} [{}] {:.1}s", name(&p.program), r.label, r.wall_ms as f64 / 1000.0)))
+        .collect();
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+    if !slow.is_empty() {
+        notes.push(format!(
+            "{} corpus run(s) slower than {}s (not a failure): {}",
+            slow.len(),
+            opts.slow.as_secs(),
+            slow.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join("; ")
+        ));
+    }
+    let passed = summary.programs.iter().filter(|p| p.passed).count();
+    notes.push(format!(
+        "corpus: {} programs, {} runs, {passed} passed, {} failed, in {:.1}s wall ({:.1} runs/s with {} jobs)",
+        summary.programs.len(),
+        summary.runs,
+        summary.programs.len() - passed,
+        summary.total_ms as f64 / 1000.0,
+        if summary.total_ms > 0 { summary.runs as f64 * 1000.0 / summary.total_ms as f64 } else { 0.0 },
+        opts.jobs
+    ));
+}
+
+/// The deepest directory every corpus path lies in (for short program names).
+fn common_root(paths: &[PathBuf]) -> PathBuf {
+    let mut root = paths
+        .first()
+        .map(|p| if p.is_dir() { p.clone() } else { p.parent().map(Path::to_path_buf).unwrap_or_default() })
+        .unwrap_or_default();
+    while !paths.iter().all(|p| p.starts_with(&root)) {
+        if !root.pop() {
+            break;
+        }
+    }
+    root
+}
+
+fn fuzz_stage(opts: &Options, upys: &[Interpreter], scratch: &Path, store: &Store, notes: &mut Vec<String>) -> Row {
+    let t = Instant::now();
+    let subject = format!("fuzz seed {} count {}", opts.fuzz_seed, opts.fuzz_count);
+    if upys.is_empty() {
+        let mut r = row("fuzz", Arch::X64, &subject, false, t.elapsed(), "no upy build".into());
+        r.arch = "-".into();
+        return r;
+    }
+    // The corpus seeds the campaign's seed template (when the gate has one).
+    let seeds = crate::fuzz::load_seeds(&opts.corpus);
+    let c = crate::fuzz::Campaign {
+        seeds: &seeds,
+        interps: upys,
+        oracle: opts.oracle.clone(),
+        seed: opts.fuzz_seed,
+        shard: (0, 1),
+        start_at: 0,
+        count: Some(opts.fuzz_count),
+        duration: None,
+        jobs: opts.jobs,
+        limits: Limits { wall: opts.fuzz_timeout, ..Limits::default() },
+        store,
+        scratch: scratch.to_path_buf(),
+        // No minimising in the gate: its time is budgeted, and a failing
+        // gate is rerun by hand (`gctorture reduce`, or the nightly minimises).
+        reduce_tests: 0,
+    };
+    let s = crate::fuzz::run_campaign(&c, None, &|s| {
+        eprintln!("fuzz: {} programs ({:.1}/s), {} findings", s.programs, s.programs_per_second, s.findings)
+    });
+    let share = if s.programs > 0 { s.completed as f64 * 100.0 / s.programs as f64 } else { 0.0 };
+    let passed = s.findings == 0 && share >= MIN_COMPLETION;
+    let oracle = match &opts.oracle {
+        Some(o) => o.display().to_string(),
+        None => "none (interpreters compared with each other)".into(),
+    };
+    let detail = format!(
+        "{} programs, {} runs, {:.1} programs/s, {:.0}% ran to completion (need {MIN_COMPLETION:.0}%), {} findings, {} signatures; oracle {oracle}",
+        s.programs, s.runs, s.programs_per_second, share, s.findings, s.distinct_signatures
+    );
+    notes.push(format!("fuzz: {detail}"));
+    let mut r = row("fuzz", Arch::X64, &subject, passed, t.elapsed(), detail);
+    r.arch = upys.iter().map(|i| i.arch.name()).collect::<Vec<_>>().join("+");
+    if s.findings > 0 {
+        r.finding = Some(opts.out.join("findings"));
+    }
+    r
 }
 
 fn last_line(b: &[u8]) -> String {

@@ -70,6 +70,8 @@ pub struct Gen<'a> {
     callables: Vec<Callable>,
     classes: Vec<String>,
     nested: bool,
+    /// In-process mode (`generate_small`): shorter exec loops.
+    small: bool,
     /// Generated modules (file stem, text); `None` when imports are off.
     modules: Option<Vec<(String, String)>>,
     /// Makes module names unique to this program's bytes, so that programs
@@ -96,20 +98,40 @@ pub fn generate_program(bytes: &[u8]) -> Generated {
     build(bytes, true)
 }
 
+/// A smaller program for in-process fuzzing (the `compile_exec` target),
+/// where every input runs under collection at every allocation in the
+/// fuzzer's own process: fewer statements and an exec loop of at most 12
+/// iterations. The loops and recursion of every generated program are
+/// bounded by construction (the VM has no step counter); this keeps the
+/// bound small.
+pub fn generate_small(bytes: &[u8]) -> String {
+    let mut g = Gen::new(bytes, 16, false);
+    g.small = true;
+    g.top(bytes);
+    g.out
+}
+
 fn build(bytes: &[u8], modules: bool) -> Generated {
     let mut g = Gen::new(bytes, 40, false);
     if modules {
         g.modules = Some(vec![]);
     }
-    if bytes.first().is_some_and(|b| b % 8 == 0) {
-        let _ = g.u.bytes(1);
-        g.flt_hex();
-    } else {
-        g.program();
-    }
+    g.top(bytes);
     let modules =
         g.modules.take().unwrap_or_default().into_iter().map(|(stem, text)| (format!("{stem}.py"), text)).collect();
     Generated { main: g.out, modules }
+}
+
+impl Gen<'_> {
+    /// One in eight programs is the exec-loop template, the rest free-form.
+    fn top(&mut self, bytes: &[u8]) {
+        if bytes.first().is_some_and(|b| b % 8 == 0) {
+            let _ = self.u.bytes(1);
+            self.flt_hex();
+        } else {
+            self.program();
+        }
+    }
 }
 
 /// The seed scenario (issue 5) as a template: a float's hex form built by
@@ -117,12 +139,38 @@ fn build(bytes: &[u8], modules: bool) -> Generated {
 /// and `{:=013x}`/`{:+d}` formatting with keyword fields, called through
 /// `exec(..., locals(), globals())` in a loop — the allocation pattern of the
 /// design's bug. Inputs, loop count and collection points come from the bytes.
+///
+/// Where `array` (or its buffer protocol in `bytes()`) is missing, the same
+/// 64 bits come from exact halving and doubling instead, so the output is the
+/// same either way and the template runs before the module exists.
 const FLT_HEX: &str = "import gc
-from array import array
+try:
+    from array import array
+    bytes(array('d', [1.0]))
+except Exception:
+    array = None
+
+def bits(x):
+    if array is not None:
+        b = bytes(array('d', [x]))[::-1]
+        return sum(v << (8 * (7 - k)) for k, v in enumerate(b))
+    sign = 1 if x < 0 else 0
+    x = abs(x)
+    if x == 0:
+        return sign << 63
+    e = 0
+    while x >= 2.0:
+        x /= 2.0
+        e += 1
+    while x < 1.0:
+        x *= 2.0
+        e -= 1
+    if e < -1022:
+        return (sign << 63) | int(x * 2.0 ** (e + 1074))
+    return (sign << 63) | ((e + 1023) << 52) | int((x - 1.0) * 4503599627370496)
 
 def fhex(x):
-    b = bytes(array('d', [x]))[::-1]
-    n = sum(v << (8 * (7 - k)) for k, v in enumerate(b))
+    n = bits(x)
     sign = '-' if n >> 63 else ''
     exp = (n >> 52) & 0x7ff
     mant = n & ((1 << 52) - 1)
@@ -145,7 +193,9 @@ def f(x):
 impl Gen<'_> {
     fn flt_hex(&mut self) {
         self.out.push_str(FLT_HEX);
-        let n = self.int_in(20, 400);
+        // Enough iterations for thousands of exec'd allocations, few enough
+        // for a run under collection at every allocation to take a second or two.
+        let n = if self.small { self.int_in(2, 12) } else { self.int_in(10, 150) };
         let m = self.int_in(1, 1_000_003);
         let c = self.int_in(-1_000_000, 1_000_000);
         let d = [1, 3, 7, 10, 1024, 65537, 1_000_000_007][self.pick(7)];
@@ -169,11 +219,47 @@ fn py_str(s: &str) -> String {
             '\\' => o.push_str("\\\\"),
             '\'' => o.push_str("\\'"),
             '\n' => o.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '\x7f' => o.push_str(&format!("\\x{:02x}", c as u32)),
             c => o.push(c),
         }
     }
     o.push('\'');
     o
+}
+
+/// The corpus-seed template: a committed corpus program (`seed`, its text)
+/// run `exec`'d as `__main__` in fresh globals one to three times, with
+/// collections between runs and a generated allocation burst around it, so
+/// the corpus's coverage meets the torture schedules the campaign draws. Its
+/// output is the seed's output repeated, which CPython confirms like any other.
+pub fn seed_template(bytes: &[u8], seed: &str) -> String {
+    let mut g = Gen::new(bytes, 6, true);
+    let runs = g.int_in(1, 3);
+    let every = g.int_in(0, 2);
+    g.line("import gc");
+    g.line(&format!("SEED = {}", py_str(seed)));
+    g.line("keep = []");
+    g.line(&format!("for run in range({runs}):"));
+    g.indent += 1;
+    g.line("exec(SEED, {'__name__': '__main__'})");
+    g.line("keep.append([str(run)] * 50)");
+    if every > 0 {
+        g.line(&format!("if run % {every} == 0: gc.collect()"));
+    }
+    g.indent -= 1;
+    // A little generated code after it, on the heap the seed left behind.
+    while g.budget > 0 && !g.u.is_empty() {
+        g.stmt(1);
+    }
+    g.line("print(len(keep))");
+    g.out
+}
+
+/// Whether a corpus program can be a seed: it must not depend on where it
+/// runs (files, its own path, the module search path) or read input.
+pub fn usable_seed(text: &str) -> bool {
+    const AVOID: [&str; 7] = ["sys.path", "open(", "__file__", "input(", "sys.argv", "impdata", "sys.exit"];
+    !AVOID.iter().any(|a| text.contains(a)) && text.len() < 64 << 10
 }
 
 impl<'a> Gen<'a> {
@@ -190,6 +276,7 @@ impl<'a> Gen<'a> {
             callables: vec![],
             classes: vec![],
             nested,
+            small: false,
             modules: None,
             tag: bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193)),
         }
@@ -531,7 +618,14 @@ impl<'a> Gen<'a> {
                 if mode == 0 {
                     self.line(&format!("exec({}, {{}})", py_str(&sub.out)));
                 } else {
-                    self.line(&format!("exec(compile({}, '<generated>', 'exec'), {{}})", py_str(&sub.out)));
+                    // `compile` where the interpreter has it, the text itself
+                    // where not: the same output either way.
+                    let c = self.fresh("code");
+                    self.line("try:");
+                    self.line(&format!("    {c} = compile({}, '<generated>', 'exec')", py_str(&sub.out)));
+                    self.line("except NameError:");
+                    self.line(&format!("    {c} = {}", py_str(&sub.out)));
+                    self.line(&format!("exec({c}, {{}})"));
                 }
             }
             18 if top

@@ -55,6 +55,30 @@ enum Cmd {
         /// Also build debug binaries (capture check and clean run; faults run on release builds).
         #[arg(long)]
         debug: bool,
+        /// Corpus directories or programs for the corpus stage (default: corpora/ of the workspace).
+        #[arg(long = "corpus", value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// Leave the corpus stage out.
+        #[arg(long)]
+        no_corpus: bool,
+        /// A prebuilt `upy` (gc-torture) for ARCH instead of building it: ARCH=PATH. Repeatable.
+        #[arg(long = "upy", value_name = "ARCH=PATH", value_parser = parse_prebuilt)]
+        upy: Vec<(Arch, PathBuf)>,
+        /// Seconds each corpus run may take (past it: a hang, which fails the gate).
+        #[arg(long, default_value_t = 600)]
+        corpus_timeout: u64,
+        /// Corpus runs slower than this many seconds are listed (not failed).
+        #[arg(long, default_value_t = 30)]
+        slow: u64,
+        /// Programs of the fixed-seed fuzz stage (0: no fuzz stage).
+        #[arg(long, default_value_t = 200)]
+        fuzz_count: u64,
+        /// Seed of the fuzz stage.
+        #[arg(long, default_value_t = 1)]
+        fuzz_seed: u64,
+        /// The fuzz stage's output oracle (`none`: the builds are compared with each other).
+        #[arg(long, default_value = "python3")]
+        oracle: String,
     },
     /// Run corpus programs (*.py with *.py.exp) on every build, torture on and off.
     Run(corpus::RunArgs),
@@ -115,7 +139,27 @@ fn main() -> ExitCode {
         }
     };
     match cli.cmd {
-        Cmd::Gate { prebuilt, archs, faults, bound, iterations, jobs, out, cache, json, locked, debug } => {
+        Cmd::Gate {
+            prebuilt,
+            archs,
+            faults,
+            bound,
+            iterations,
+            jobs,
+            out,
+            cache,
+            json,
+            locked,
+            debug,
+            corpus,
+            no_corpus,
+            upy,
+            corpus_timeout,
+            slow,
+            fuzz_count,
+            fuzz_seed,
+            oracle,
+        } => {
             let ws = match workspace() {
                 Ok(w) => w,
                 Err(e) if prebuilt.len() >= archs.len().max(1) && !prebuilt.is_empty() => std::env::current_dir()
@@ -145,6 +189,23 @@ fn main() -> ExitCode {
             opts.bound = Duration::from_secs(bound);
             opts.iterations = iterations;
             opts.debug = debug;
+            if !no_corpus {
+                opts.corpus = if corpus.is_empty() { vec![ws.join("corpora")] } else { corpus };
+                if let Some(bad) = opts.corpus.iter().find(|p| !p.exists()) {
+                    return fail(&format!("--corpus {}: no such file or directory", bad.display()));
+                }
+            }
+            opts.upy = upy;
+            opts.corpus_timeout = Duration::from_secs(corpus_timeout.max(1));
+            opts.slow = Duration::from_secs(slow);
+            opts.fuzz_count = fuzz_count;
+            opts.fuzz_seed = fuzz_seed;
+            if fuzz_count > 0 && oracle != "none" {
+                match fuzz::resolve_oracle(&oracle) {
+                    Some(p) => opts.oracle = Some(p),
+                    None => return fail(&format!("--oracle {oracle}: cannot run it (--oracle none to go without)")),
+                }
+            }
             if let Some(j) = jobs {
                 opts.jobs = j.max(1);
             }

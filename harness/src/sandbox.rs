@@ -199,9 +199,24 @@ pub fn run(spec: &Spec) -> std::io::Result<RunResult> {
     Ok(r)
 }
 
+/// Writes `data` to `root/name`, creating the directories of a relative
+/// `name` ("impdata/pkg/__init__.py"); a name that is absolute or climbs out
+/// of `root` is refused.
+pub fn write_file(root: &Path, name: &str, data: &[u8]) -> std::io::Result<()> {
+    let rel = Path::new(name);
+    if !rel.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+        return Err(std::io::Error::other(format!("refusing to write outside the directory: {name}")));
+    }
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, data)
+}
+
 fn run_in(spec: &Spec, workdir: &Path) -> std::io::Result<RunResult> {
     for (name, data) in &spec.files {
-        std::fs::write(workdir.join(name), data)?;
+        write_file(workdir, name, data)?;
     }
     let mut cmd = Command::new(&spec.program);
     cmd.args(&spec.args)

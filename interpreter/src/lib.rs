@@ -26,6 +26,7 @@ pub mod ast;
 pub mod compile;
 pub mod emit;
 pub mod error;
+pub mod fuzzing;
 pub mod lexer;
 pub mod modules;
 pub mod obj;
