@@ -358,8 +358,7 @@ impl Heap {
                 _ => b += 1,
             }
         }
-        self.free_hint.set(0);
-        self.multi_hint.set(0);
+        self.reset_hints();
         (freed_allocs, freed_blocks, finalisers)
     }
 
