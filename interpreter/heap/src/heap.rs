@@ -568,8 +568,10 @@ impl Heap {
                     let chunk = b / CHUNK_BLOCKS;
                     let cell = &self.full_chunks[chunk / 64];
                     let bit = 1u64 << (chunk % 64);
-                    if cell.get() & bit != 0 {
-                        b += CHUNK_BLOCKS;
+                    // Every full chunk from here to the end of this bit word.
+                    let full = (cell.get() >> (chunk % 64)).trailing_ones() as usize;
+                    if full > 0 {
+                        b += full * CHUNK_BLOCKS;
                         continue;
                     }
                     if (0..CHUNK_BLOCKS / 32).all(|i| atb_word_full(self.atb_word(b + 32 * i))) {
