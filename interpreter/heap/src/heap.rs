@@ -215,6 +215,21 @@ pub struct Heap {
     _not_send: PhantomData<*const ()>,
 }
 
+/// Asks the kernel to back the 2 MiB-aligned part of a large area with
+/// transparent huge pages: a program cycling through the pool then takes one
+/// page fault per 2 MiB instead of per 4 KiB (a tenth of a short run's time
+/// otherwise). Advice only; failure (no THP, old kernel) changes nothing.
+fn advise_huge_pages(start: usize, len: usize) {
+    const HUGE: usize = 2 << 20;
+    let lo = start.next_multiple_of(HUGE);
+    let hi = (start + len) & !(HUGE - 1);
+    if hi > lo && hi - lo >= 2 * HUGE {
+        // SAFETY: lo..hi lies inside the area just allocated and owned by the
+        // heap; MADV_HUGEPAGE changes no contents, only how pages are backed.
+        unsafe { libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE) };
+    }
+}
+
 thread_local! {
     static CURRENT: Cell<*const Heap> = const { Cell::new(ptr::null()) };
 }
@@ -238,6 +253,7 @@ impl Heap {
         if area.is_null() {
             return Err(ConfigError(format!("cannot reserve {} bytes for the heap", config.size)));
         }
+        advise_huge_pages(area as usize, config.size);
         // SAFETY: Geometry::for_size guarantees the tables and pool fit in `size`.
         let (atb, ftb, pool) = unsafe { (area, area.add(geo.atb_len), area.add(geo.pool_offset) as usize) };
         let torture = config.torture.clone();
@@ -389,6 +405,29 @@ impl Heap {
         }
     }
 
+    /// Sets blocks `b..b + n` to kind `k`, whole ATB bytes at a time inside.
+    #[inline]
+    pub(crate) fn set_kind_run(&self, b: usize, n: usize, k: BlockKind) {
+        let end = b + n;
+        debug_assert!(end <= self.n_blocks);
+        let mut i = b;
+        while i < end && !i.is_multiple_of(4) {
+            self.set_kind(i, k);
+            i += 1;
+        }
+        let bytes = (end - i) / 4;
+        if bytes > 0 {
+            // SAFETY: blocks i..i + 4 * bytes are below n_blocks, so ATB bytes
+            // i/4..i/4 + bytes are inside the table; no reference to them is held.
+            unsafe { ptr::write_bytes(self.atb.add(i / 4), (k as u8) * 0x55, bytes) };
+            i += 4 * bytes;
+        }
+        while i < end {
+            self.set_kind(i, k);
+            i += 1;
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn ftb(&self, b: usize) -> bool {
         // SAFETY: b < n_blocks and the FTB holds n_blocks/8 bytes.
@@ -431,10 +470,27 @@ impl Heap {
         unsafe { ptr::read_volatile((self.pool as *const usize).add(i)) }
     }
 
-    /// Number of blocks in the allocation whose HEAD (or MARK) is `b`.
+    /// Number of blocks in the allocation whose HEAD (or MARK) is `b`. Past
+    /// the first ATB word, 32 entries are tested at a time.
     #[inline]
     pub(crate) fn alloc_len(&self, b: usize) -> usize {
+        const LOW: u64 = 0x5555_5555_5555_5555;
         let mut e = b + 1;
+        while e < self.n_blocks && !e.is_multiple_of(32) {
+            if self.kind(e) != BlockKind::Tail {
+                return e - b;
+            }
+            e += 1;
+        }
+        while e + 32 <= self.n_blocks {
+            // Non-zero pairs of `x` are the entries that are not TAIL (0b10).
+            let x = self.atb_word(e) ^ (LOW << 1);
+            let not_tail = (x | (x >> 1)) & LOW;
+            if not_tail != 0 {
+                return e + not_tail.trailing_zeros() as usize / 2 - b;
+            }
+            e += 32;
+        }
         while e < self.n_blocks && self.kind(e) == BlockKind::Tail {
             e += 1;
         }
@@ -516,9 +572,7 @@ impl Heap {
         };
         self.check_poison_for_reuse(start, n);
         self.set_kind(start, BlockKind::Head);
-        for b in start + 1..start + n {
-            self.set_kind(b, BlockKind::Tail);
-        }
+        self.set_kind_run(start + 1, n - 1, BlockKind::Tail);
         if finaliser {
             self.set_ftb(start, true);
         }
@@ -637,7 +691,7 @@ impl Heap {
     /// The ATB entries of blocks `b..b + 32` as one word (entry i in bits
     /// 2i..2i+2). `b` is a multiple of 32 and `b + 32 <= n_blocks`.
     #[inline(always)]
-    fn atb_word(&self, b: usize) -> u64 {
+    pub(crate) fn atb_word(&self, b: usize) -> u64 {
         debug_assert!(b.is_multiple_of(32) && b + 32 <= self.n_blocks);
         // SAFETY: bytes b/4..b/4+8 are inside the ATB (n_blocks/4 bytes); read
         // unaligned, as the ATB's alignment is only the block size's.
@@ -733,9 +787,7 @@ impl Heap {
     /// Turns an allocation of `n` blocks at `b` into free blocks.
     pub(crate) fn release(&self, b: usize, n: usize) {
         self.set_ftb(b, false);
-        for i in b..b + n {
-            self.set_kind(i, BlockKind::Free);
-        }
+        self.set_kind_run(b, n, BlockKind::Free);
         self.poison_blocks(b, n);
         self.unmark_full(b, n);
         if b < self.free_hint.get() {
@@ -792,9 +844,7 @@ impl Heap {
             return Ok(NonNull::new(p).unwrap_or(NonNull::dangling()));
         }
         if want < have {
-            for i in b + want..b + have {
-                self.set_kind(i, BlockKind::Free);
-            }
+            self.set_kind_run(b + want, have - want, BlockKind::Free);
             self.poison_blocks(b + want, have - want);
             self.unmark_full(b + want, have - want);
             if b + want < self.free_hint.get() {
@@ -817,9 +867,7 @@ impl Heap {
         }
         if free_after == extra {
             self.check_poison_for_reuse(b + have, extra);
-            for i in b + have..b + want {
-                self.set_kind(i, BlockKind::Tail);
-            }
+            self.set_kind_run(b + have, extra, BlockKind::Tail);
             // SAFETY: the new tail blocks are inside the pool and now ours.
             unsafe { ptr::write_bytes((self.block_addr(b + have)) as *mut u8, 0, extra * BLOCK_SIZE) };
             self.stats.live_blocks.set(self.stats.live_blocks.get() + extra);
