@@ -11,13 +11,13 @@ for i in range(0, 300000, 2):
 print(len(d), total)
 
 counts = {}
-for i in range(400000):
+for i in range(1000000):
     k = "k" + str(i % 1000)
     counts[k] = counts.get(k, 0) + 1
 print(len(counts), counts["k7"], counts["k999"])
 
 groups = {}
-for i in range(150000):
+for i in range(400000):
     key = i % 97
     if key in groups:
         groups[key].append(i)
@@ -26,7 +26,7 @@ for i in range(150000):
 print(len(groups), sum(len(v) for v in groups.values()))
 
 merged = {}
-for r in range(600):
+for r in range(1500):
     part = {j: r for j in range(r, r + 100)}
     merged.update(part)
 print(len(merged), sum(merged.values()))

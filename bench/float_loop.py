@@ -28,5 +28,5 @@ def integrate(n):
     return s * h
 
 
-print(mandel(160, 90, 80))
-print(round(integrate(600000), 9))
+print(mandel(400, 220, 80))
+print(round(integrate(2000000), 9))

@@ -22,9 +22,9 @@ def chain(*gens):
         yield from g
 
 
-print(sum(squares(evens(numbers(900000)))))
-print(sum(x for x in chain(numbers(300000), range(150000), (i * 3 for i in range(150000))) if x % 5))
-print(max(len(str(x)) for x in squares(numbers(300000))))
+print(sum(squares(evens(numbers(2400000)))))
+print(sum(x for x in chain(numbers(800000), range(400000), (i * 3 for i in range(400000))) if x % 5))
+print(max(len(str(x)) for x in squares(numbers(800000))))
 
 
 def take(n, src):
@@ -43,4 +43,4 @@ def naturals():
 
 
 print(list(take(5, (x for x in naturals() if x % 7 == 3))))
-print(sum(take(300000, naturals())))
+print(sum(take(800000, naturals())))

@@ -14,7 +14,7 @@ def collatz_len(n):
 
 best = 0
 best_n = 0
-for i in range(1, 40000):
+for i in range(1, 60000):
     c = collatz_len(i)
     if c > best:
         best = c
@@ -22,7 +22,7 @@ for i in range(1, 40000):
 print(best_n, best)
 
 total = 0
-for i in range(300000):
+for i in range(450000):
     x = i
     while x:
         total += x % 10

@@ -13,29 +13,29 @@ def sieve(n):
     return [k for k in range(n + 1) if flags[k]]
 
 
-primes = sieve(600000)
+primes = sieve(1500000)
 print(len(primes), primes[-1])
 
 stack = []
 total = 0
-for i in range(600000):
+for i in range(1500000):
     stack.append(i)
     if i % 3 == 0:
         total += stack.pop()
 print(len(stack), total)
 
-data = [(i * 7919) % 10007 for i in range(150000)]
+data = [(i * 7919) % 10007 for i in range(400000)]
 data.sort()
 print(data[0], data[len(data) // 2], data[-1])
 rev = sorted(data, reverse=True)
 print(rev[:3])
 
-m = [[i * j for j in range(100)] for i in range(100)]
-tr = [[m[j][i] for j in range(100)] for i in range(100)]
+m = [[i * j for j in range(200)] for i in range(200)]
+tr = [[m[j][i] for j in range(200)] for i in range(200)]
 print(sum(sum(row) for row in tr))
 
 chunks = 0
-for i in range(6000):
+for i in range(15000):
     lst = list(range(i % 50))
     lst = lst[::2] + lst[1::2]
     chunks += len(lst) + (lst[0] if lst else 0)

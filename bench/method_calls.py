@@ -34,7 +34,7 @@ class Vec:
 
 c = Counter(0)
 d = Doubler(1)
-for i in range(450000):
+for i in range(900000):
     c.step(i % 7)
     d.step(1)
 print(c.get(), c.calls, d.get(), d.calls)
@@ -42,7 +42,7 @@ print(c.get(), c.calls, d.get(), d.calls)
 acc = Vec(0, 0)
 unit = Vec(1, 2)
 s = 0
-for i in range(300000):
+for i in range(600000):
     acc = acc.add(unit)
     s += acc.dot(unit) % 1000
 print(acc.x, acc.y, s)

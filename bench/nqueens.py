@@ -20,5 +20,5 @@ def solve(n):
     return place(0)
 
 
-for n in range(4, 11):
+for n in range(4, 12):
     print(n, solve(n))

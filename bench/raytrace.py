@@ -65,7 +65,7 @@ def trace(orig, d):
     return hit.shade * lam
 
 
-W, H = 120, 60
+W, H = 280, 140
 eye = V(0.0, 0.0, 0.0)
 total = 0.0
 rows = []
@@ -80,6 +80,6 @@ for y in range(H):
         total += v
         row.append(chars[min(9, int(v * 10))])
     rows.append("".join(row))
-for r in rows[::6]:
-    print(r)
+for r in rows[::14]:
+    print(r[::4])
 print(round(total, 6))

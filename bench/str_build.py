@@ -16,12 +16,12 @@ def words(n):
 
 
 total = 0
-for r in range(60):
+for r in range(150):
     s = build(5000)
     total += len(s) + s.count("7")
 print(total)
 
-text = words(60000)
+text = words(150000)
 out = []
 for w in text.split(" "):
     if w.endswith("3"):
@@ -31,11 +31,11 @@ for w in text.split(" "):
 print(len(out), out[:3], out[-2:])
 
 acc = 0
-for i in range(120000):
+for i in range(300000):
     t = "%d:%s" % (i, "x" * (i % 7))
     u = "{}-{}".format(t, i % 13)
     acc += len(u) + u.find(":")
 print(acc)
 
-lines = "\n".join(["  line %d  " % i for i in range(60000)])
+lines = "\n".join(["  line %d  " % i for i in range(150000)])
 print(sum(len(l.strip()) for l in lines.split("\n")))
