@@ -30,6 +30,8 @@ macro_rules! predefined {
         }
         /// The static table; index = qstr.
         pub static PREDEFINED: [&str; Idx::_Count as usize] = [$($text,)*];
+        /// Their hashes, computed at compile time (attribute lookups ask for them).
+        static PREDEFINED_HASH: [u32; Idx::_Count as usize] = [$(hash($text.as_bytes()),)*];
     };
 }
 
@@ -176,11 +178,13 @@ pub struct QstrPool {
 }
 
 #[inline]
-fn hash(s: &[u8]) -> u32 {
+const fn hash(s: &[u8]) -> u32 {
     // FNV-1a: short identifiers, no allocation, deterministic across builds.
     let mut h: u32 = 0x811c_9dc5;
-    for &b in s {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    let mut i = 0;
+    while i < s.len() {
+        h = (h ^ s[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
     }
     h
 }
@@ -226,9 +230,21 @@ impl QstrPool {
 
     fn hash_of(&self, i: usize) -> u32 {
         if i < PREDEFINED.len() {
-            hash(PREDEFINED[i].as_bytes())
+            PREDEFINED_HASH[i]
         } else {
             self.entries[i - PREDEFINED.len()].hash
+        }
+    }
+
+    /// The FNV-1a hash of `q`'s bytes (as `str::hash_bytes`), without hashing
+    /// them again; 0 for an unknown index.
+    #[inline]
+    pub fn hash(&self, q: Qstr) -> u32 {
+        let i = q.0 as usize;
+        if i < PREDEFINED.len() {
+            PREDEFINED_HASH[i]
+        } else {
+            self.entries.get(i - PREDEFINED.len()).map_or(0, |e| e.hash)
         }
     }
 

@@ -328,10 +328,15 @@ impl Heap {
         let (mut freed_allocs, mut freed_blocks) = (0u64, 0u64);
         let mut b = 0;
         while b < self.n_blocks {
+            // 32 FREE blocks at a time (a zero ATB word).
+            if b.is_multiple_of(32) && b + 32 <= self.n_blocks && self.atb_word(b) == 0 {
+                b += 32;
+                continue;
+            }
             match self.kind(b) {
                 BlockKind::Mark => {
                     self.set_kind(b, BlockKind::Head);
-                    b += 1;
+                    b += self.alloc_len(b);
                 }
                 BlockKind::Head => {
                     let n = self.alloc_len(b);
@@ -343,9 +348,7 @@ impl Heap {
                         self.fault_fired.set(self.fault_fired.get() + 1);
                     }
                     self.set_ftb(b, false);
-                    for i in b..b + freed {
-                        self.set_kind(i, BlockKind::Free);
-                    }
+                    self.set_kind_run(b, freed, BlockKind::Free);
                     self.poison_blocks(b, freed);
                     let s = &self.stats;
                     s.live_blocks.set(s.live_blocks.get() - n);
@@ -358,8 +361,7 @@ impl Heap {
                 _ => b += 1,
             }
         }
-        self.free_hint.set(0);
-        self.multi_hint.set(0);
+        self.reset_hints();
         (freed_allocs, freed_blocks, finalisers)
     }
 

@@ -4,8 +4,13 @@
 //! realloc (in place where the neighbours allow), size query, info, lock, and the
 //! binding of a heap to the thread that runs the interpreter (`enter`).
 //!
-//! Invariants: every block below `free_hint` is in use; no free run of two or
-//! more blocks starts below `multi_hint`; `live_blocks` and
+//! Invariants: every block below `free_hint` is in use; for each size class
+//! `c` >= 1, no free run of `2^c` or more blocks starts below `run_hints[c]`
+//! (so a request of n blocks never rescans the holes too small for it, and the
+//! block chosen is still the first fit); a set bit in `full_chunks` means its
+//! chunk of `CHUNK_BLOCKS` blocks has no FREE block (every path that frees a
+//! block clears its chunk's bit; only a scan that saw the whole chunk in use
+//! sets it); `live_blocks` and
 //! `live_allocs` equal the HEAD+TAIL and HEAD counts of the ATB whenever no
 //! collection is running; memory handed out is zeroed to the end of its last
 //! block; with poisoning on, every word of every FREE block is `POISON`.
@@ -100,6 +105,26 @@ pub struct CollectionRecord {
 }
 
 pub(crate) const RING_LEN: usize = 16;
+
+/// Size classes of the first-fit hints: class `c` is requests of `2^c` to
+/// `2^(c+1) - 1` blocks; the last class takes every larger request.
+pub(crate) const RUN_CLASSES: usize = 16;
+
+/// Blocks per bit of `Heap::full_chunks` (eight ATB words).
+pub(crate) const CHUNK_BLOCKS: usize = 256;
+
+/// Every 2-bit entry of an ATB word non-zero: 32 blocks, none FREE.
+#[inline(always)]
+fn atb_word_full(w: u64) -> bool {
+    const LOW: u64 = 0x5555_5555_5555_5555;
+    (w | (w >> 1)) & LOW == LOW
+}
+
+/// The size class of a request of `n >= 1` blocks.
+#[inline(always)]
+fn run_class(n: usize) -> usize {
+    ((usize::BITS - 1 - n.leading_zeros()) as usize).min(RUN_CLASSES - 1)
+}
 /// Callee-saved registers captured by the root scan.
 #[cfg(target_arch = "x86_64")]
 pub(crate) const REG_NAMES: [&str; 6] = ["rbx", "rbp", "r12", "r13", "r14", "r15"];
@@ -139,8 +164,12 @@ pub struct Heap {
     pub(crate) geo: Geometry,
 
     pub(crate) free_hint: Cell<usize>,
-    /// No free run of two or more blocks starts below this block.
-    pub(crate) multi_hint: Cell<usize>,
+    /// `run_hints[c]` (c >= 1): no free run of `2^c` or more blocks starts
+    /// below this block. Entry 0 is unused (`free_hint` serves one block).
+    pub(crate) run_hints: [Cell<usize>; RUN_CLASSES],
+    /// One bit per chunk of `CHUNK_BLOCKS` blocks: set only while the chunk
+    /// has no FREE block, so first-fit scans step over full stretches.
+    pub(crate) full_chunks: Box<[Cell<u64>]>,
     pub(crate) lock_depth: Cell<u32>,
     pub(crate) collecting: Cell<bool>,
     pub(crate) auto_collect: Cell<bool>,
@@ -192,6 +221,21 @@ pub struct Heap {
     _not_send: PhantomData<*const ()>,
 }
 
+/// Asks the kernel to back the 2 MiB-aligned part of a large area with
+/// transparent huge pages: a program cycling through the pool then takes one
+/// page fault per 2 MiB instead of per 4 KiB (a tenth of a short run's time
+/// otherwise). Advice only; failure (no THP, old kernel) changes nothing.
+fn advise_huge_pages(start: usize, len: usize) {
+    const HUGE: usize = 2 << 20;
+    let lo = start.next_multiple_of(HUGE);
+    let hi = (start + len) & !(HUGE - 1);
+    if hi > lo && hi - lo >= 2 * HUGE {
+        // SAFETY: lo..hi lies inside the area just allocated and owned by the
+        // heap; MADV_HUGEPAGE changes no contents, only how pages are backed.
+        unsafe { libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE) };
+    }
+}
+
 thread_local! {
     static CURRENT: Cell<*const Heap> = const { Cell::new(ptr::null()) };
 }
@@ -230,6 +274,7 @@ impl Heap {
         if area.is_null() {
             return Err(ConfigError(format!("cannot reserve {} bytes for the heap", config.size)));
         }
+        advise_huge_pages(area as usize, config.size);
         // SAFETY: Geometry::for_size guarantees the tables and pool fit in `size`.
         let (atb, ftb, pool) = unsafe { (area, area.add(geo.atb_len), area.add(geo.pool_offset) as usize) };
         let torture = config.torture.clone();
@@ -253,7 +298,8 @@ impl Heap {
             n_blocks: n,
             geo,
             free_hint: Cell::new(0),
-            multi_hint: Cell::new(0),
+            run_hints: Default::default(),
+            full_chunks: (0..n.div_ceil(CHUNK_BLOCKS).div_ceil(64)).map(|_| Cell::new(0)).collect(),
             lock_depth: Cell::new(0),
             collecting: Cell::new(false),
             auto_collect: Cell::new(true),
@@ -383,6 +429,29 @@ impl Heap {
         }
     }
 
+    /// Sets blocks `b..b + n` to kind `k`, whole ATB bytes at a time inside.
+    #[inline]
+    pub(crate) fn set_kind_run(&self, b: usize, n: usize, k: BlockKind) {
+        let end = b + n;
+        debug_assert!(end <= self.n_blocks);
+        let mut i = b;
+        while i < end && !i.is_multiple_of(4) {
+            self.set_kind(i, k);
+            i += 1;
+        }
+        let bytes = (end - i) / 4;
+        if bytes > 0 {
+            // SAFETY: blocks i..i + 4 * bytes are below n_blocks, so ATB bytes
+            // i/4..i/4 + bytes are inside the table; no reference to them is held.
+            unsafe { ptr::write_bytes(self.atb.add(i / 4), (k as u8) * 0x55, bytes) };
+            i += 4 * bytes;
+        }
+        while i < end {
+            self.set_kind(i, k);
+            i += 1;
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn ftb(&self, b: usize) -> bool {
         // SAFETY: b < n_blocks and the FTB holds n_blocks/8 bytes.
@@ -425,10 +494,27 @@ impl Heap {
         unsafe { ptr::read_volatile((self.pool as *const usize).add(i)) }
     }
 
-    /// Number of blocks in the allocation whose HEAD (or MARK) is `b`.
+    /// Number of blocks in the allocation whose HEAD (or MARK) is `b`. Past
+    /// the first ATB word, 32 entries are tested at a time.
     #[inline]
     pub(crate) fn alloc_len(&self, b: usize) -> usize {
+        const LOW: u64 = 0x5555_5555_5555_5555;
         let mut e = b + 1;
+        while e < self.n_blocks && !e.is_multiple_of(32) {
+            if self.kind(e) != BlockKind::Tail {
+                return e - b;
+            }
+            e += 1;
+        }
+        while e + 32 <= self.n_blocks {
+            // Non-zero pairs of `x` are the entries that are not TAIL (0b10).
+            let x = self.atb_word(e) ^ (LOW << 1);
+            let not_tail = (x | (x >> 1)) & LOW;
+            if not_tail != 0 {
+                return e + not_tail.trailing_zeros() as usize / 2 - b;
+            }
+            e += 32;
+        }
         while e < self.n_blocks && self.kind(e) == BlockKind::Tail {
             e += 1;
         }
@@ -517,9 +603,7 @@ impl Heap {
         };
         self.check_poison_for_reuse(start, n);
         self.set_kind(start, BlockKind::Head);
-        for b in start + 1..start + n {
-            self.set_kind(b, BlockKind::Tail);
-        }
+        self.set_kind_run(start + 1, n - 1, BlockKind::Tail);
         if finaliser {
             self.set_ftb(start, true);
         }
@@ -538,21 +622,55 @@ impl Heap {
     }
 
     /// First fit. One-block requests scan from `free_hint` (every block below
-    /// it is in use); longer ones from the higher of it and `multi_hint` (no
-    /// free run of two or more blocks starts below it), so a heap whose low
-    /// part is riddled with one-block holes is not rescanned for every larger
-    /// request. `free_hint` moves past the run when the run began at the first
-    /// free block of the heap.
+    /// it is in use); a request of class `c` from the highest of it and the
+    /// hints of classes 1..=c (no run long enough for it starts below any of
+    /// them), so a heap whose low part is riddled with holes too small for the
+    /// request is not rescanned for every larger request. The scan sets its
+    /// class's hint to the first run it saw of at least `2^c` blocks.
+    /// `free_hint` moves past the run when the run began at the first free
+    /// block of the heap.
     fn find_run(&self, n: usize) -> Option<usize> {
         let fh = self.free_hint.get();
-        let from = if n >= 2 { fh.max(self.multi_hint.get()) } else { fh };
+        let class = run_class(n);
+        let mut from = fh;
+        for h in &self.run_hints[1..=class] {
+            from = from.max(h.get());
+        }
         // Only a scan from free_hint sees the heap's first free block.
         let exact = from == fh;
+        let min_len = 1usize << class;
         let mut b = from;
         let mut run = 0;
         let mut first_free = usize::MAX;
-        let mut first_multi = usize::MAX;
+        // Start of the first run that reached `min_len` blocks. A run that
+        // began below `from` is shorter than `min_len` (by the hints), so
+        // counting it from `from` never misplaces this.
+        let mut first_class = usize::MAX;
         while b < self.n_blocks {
+            // Between runs, step over a whole chunk known to be full, or one
+            // found full now (then remember it), or 32 used blocks at a time.
+            if run == 0 && b.is_multiple_of(32) && b + CHUNK_BLOCKS <= self.n_blocks {
+                if b.is_multiple_of(CHUNK_BLOCKS) {
+                    let chunk = b / CHUNK_BLOCKS;
+                    let cell = &self.full_chunks[chunk / 64];
+                    let bit = 1u64 << (chunk % 64);
+                    // Every full chunk from here to the end of this bit word.
+                    let full = (cell.get() >> (chunk % 64)).trailing_ones() as usize;
+                    if full > 0 {
+                        b += full * CHUNK_BLOCKS;
+                        continue;
+                    }
+                    if (0..CHUNK_BLOCKS / 32).all(|i| atb_word_full(self.atb_word(b + 32 * i))) {
+                        cell.set(cell.get() | bit);
+                        b += CHUNK_BLOCKS;
+                        continue;
+                    }
+                }
+                if atb_word_full(self.atb_word(b)) {
+                    b += 32;
+                    continue;
+                }
+            }
             // Skip four used blocks at a time when a whole ATB byte has no FREE.
             if run == 0 && b.is_multiple_of(4) && b + 4 <= self.n_blocks {
                 // SAFETY: b/4 < n_blocks/4.
@@ -567,8 +685,8 @@ impl Heap {
                     first_free = b;
                 }
                 run += 1;
-                if run == 2 && first_multi == usize::MAX {
-                    first_multi = b - 1;
+                if run == min_len && first_class == usize::MAX {
+                    first_class = b + 1 - min_len;
                 }
                 if run == n {
                     let start = b + 1 - n;
@@ -579,8 +697,8 @@ impl Heap {
                             self.free_hint.set(first_free);
                         }
                     }
-                    if n >= 2 {
-                        self.multi_hint.set(first_multi.min(start));
+                    if class >= 1 {
+                        self.run_hints[class].set(first_class.min(start));
                     }
                     return Some(start);
                 }
@@ -596,15 +714,59 @@ impl Heap {
                 self.free_hint.set(self.n_blocks);
             }
         }
-        if n >= 2 {
-            self.multi_hint.set(if first_multi != usize::MAX { first_multi } else { self.n_blocks });
+        if class >= 1 {
+            self.run_hints[class].set(if first_class != usize::MAX { first_class } else { self.n_blocks });
         }
         None
     }
 
-    pub(crate) fn lower_multi_hint(&self, b: usize) {
-        if b < self.multi_hint.get() {
-            self.multi_hint.set(b);
+    /// The ATB entries of blocks `b..b + 32` as one word (entry i in bits
+    /// 2i..2i+2). `b` is a multiple of 32 and `b + 32 <= n_blocks`.
+    #[inline(always)]
+    pub(crate) fn atb_word(&self, b: usize) -> u64 {
+        debug_assert!(b.is_multiple_of(32) && b + 32 <= self.n_blocks);
+        // SAFETY: bytes b/4..b/4+8 are inside the ATB (n_blocks/4 bytes); read
+        // unaligned, as the ATB's alignment is only the block size's.
+        u64::from_le(unsafe { ptr::read_unaligned(self.atb.add(b / 4) as *const u64) })
+    }
+
+    /// Blocks `b..b + n` became FREE: their chunks are no longer full.
+    #[inline]
+    pub(crate) fn unmark_full(&self, b: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        for chunk in b / CHUNK_BLOCKS..=(b + n - 1) / CHUNK_BLOCKS {
+            let cell = &self.full_chunks[chunk / 64];
+            cell.set(cell.get() & !(1u64 << (chunk % 64)));
+        }
+    }
+
+    /// Blocks from `b` on became free: a free run may now start at `b`, or
+    /// earlier if free blocks precede it. Lowers every class's hint to that
+    /// start (found by walking back at most the largest class's length; a run
+    /// that long already lies above every hint's reach).
+    pub(crate) fn lower_run_hints(&self, b: usize) {
+        let cap = 1usize << (RUN_CLASSES - 1);
+        let mut s = b;
+        while s > 0 && b - s < cap && self.kind(s - 1) == BlockKind::Free {
+            s -= 1;
+        }
+        for h in &self.run_hints[1..] {
+            if s < h.get() {
+                h.set(s);
+            }
+        }
+    }
+
+    /// Forgets every hint (after a sweep, which frees blocks anywhere).
+    pub(crate) fn reset_hints(&self) {
+        self.free_hint.set(0);
+        for h in &self.run_hints {
+            h.set(0);
+        }
+        for c in self.full_chunks.iter() {
+            c.set(0);
         }
     }
 
@@ -657,15 +819,13 @@ impl Heap {
     /// Turns an allocation of `n` blocks at `b` into free blocks.
     pub(crate) fn release(&self, b: usize, n: usize) {
         self.set_ftb(b, false);
-        for i in b..b + n {
-            self.set_kind(i, BlockKind::Free);
-        }
+        self.set_kind_run(b, n, BlockKind::Free);
         self.poison_blocks(b, n);
+        self.unmark_full(b, n);
         if b < self.free_hint.get() {
             self.free_hint.set(b);
         }
-        // A free block just before b would start a longer run at b - 1.
-        self.lower_multi_hint(b.saturating_sub(1));
+        self.lower_run_hints(b);
         let s = &self.stats;
         s.live_blocks.set(s.live_blocks.get() - n);
         s.live_allocs.set(s.live_allocs.get() - 1);
@@ -716,14 +876,13 @@ impl Heap {
             return Ok(NonNull::new(p).unwrap_or(NonNull::dangling()));
         }
         if want < have {
-            for i in b + want..b + have {
-                self.set_kind(i, BlockKind::Free);
-            }
+            self.set_kind_run(b + want, have - want, BlockKind::Free);
             self.poison_blocks(b + want, have - want);
+            self.unmark_full(b + want, have - want);
             if b + want < self.free_hint.get() {
                 self.free_hint.set(b + want);
             }
-            self.lower_multi_hint(b + want);
+            self.lower_run_hints(b + want);
             self.stats.live_blocks.set(self.stats.live_blocks.get() - (have - want));
             // SAFETY: p..p+want*BLOCK_SIZE is still ours; clear the slack past n_bytes.
             unsafe { ptr::write_bytes(p.add(n_bytes), 0, want * BLOCK_SIZE - n_bytes) };
@@ -740,9 +899,7 @@ impl Heap {
         }
         if free_after == extra {
             self.check_poison_for_reuse(b + have, extra);
-            for i in b + have..b + want {
-                self.set_kind(i, BlockKind::Tail);
-            }
+            self.set_kind_run(b + have, extra, BlockKind::Tail);
             // SAFETY: the new tail blocks are inside the pool and now ours.
             unsafe { ptr::write_bytes((self.block_addr(b + have)) as *mut u8, 0, extra * BLOCK_SIZE) };
             self.stats.live_blocks.set(self.stats.live_blocks.get() + extra);
@@ -1030,7 +1187,10 @@ pub mod testing {
     }
     pub fn set_kind(h: &Heap, b: usize, k: BlockKind) {
         if b < h.n_blocks {
-            h.set_kind(b, k)
+            h.set_kind(b, k);
+            if k == BlockKind::Free {
+                h.unmark_full(b, 1);
+            }
         }
     }
     pub fn set_ftb(h: &Heap, b: usize, on: bool) {

@@ -257,8 +257,8 @@ pub fn get_qstr(rt: &Rt, v: Value, q: Qstr) -> PResult<Option<Value>> {
         return Ok(None);
     }
     let key = Value::qstr(q);
-    let bytes = rt.st.qstr.get(q);
-    let h = pstr::hash_bytes(bytes) as usize & (usize::MAX >> 1);
+    // The pool's stored hash is `hash_bytes` of the text (as u32 widened like it).
+    let h = rt.st.qstr.hash(q) as isize as usize & (usize::MAX >> 1);
     let mask = t_nidx(t) - 1;
     let mut s = h & mask;
     let mut perturb = h;
@@ -271,7 +271,10 @@ pub fn get_qstr(rt: &Rt, v: Value, q: Qstr) -> PResult<Option<Value>> {
             }
             let e = entry(t, ix - 1);
             let k = Value::from_bits(*e);
-            if *e != 0 && (k == key || (*e.add(2) >> 1 == h && !k.is_qstr() && pstr::bytes_of(rt, k) == Some(bytes))) {
+            if *e != 0
+                && (k == key
+                    || (*e.add(2) >> 1 == h && !k.is_qstr() && pstr::bytes_of(rt, k) == Some(rt.st.qstr.get(q))))
+            {
                 return Ok(Some(Value::from_bits(*e.add(1))));
             }
         }
