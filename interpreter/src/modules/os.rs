@@ -23,7 +23,7 @@
 #![allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 
 use super::{structseq, ModuleDef};
-use crate::objects::class::{self as cls, ClassObj};
+use crate::objects::class::{self as cls};
 use crate::objects::{bytes, dict, float, int, list, module, str as pstr, tuple, OrMem};
 use crate::value::Value;
 use crate::vm::{attr, ops, PResult, Rt, SLOT_MODULES};
@@ -143,45 +143,19 @@ fn last_errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)
 }
 
-fn error_class(errno: i32) -> &'static ClassObj {
-    match errno {
-        libc::ENOENT => &cls::FILE_NOT_FOUND_ERROR_CLASS,
-        libc::EEXIST => &cls::FILE_EXISTS_ERROR_CLASS,
-        libc::EISDIR => &cls::IS_A_DIRECTORY_ERROR_CLASS,
-        libc::ENOTDIR => &cls::NOT_A_DIRECTORY_ERROR_CLASS,
-        libc::EACCES | libc::EPERM => &cls::PERMISSION_ERROR_CLASS,
-        _ => &cls::OS_ERROR_CLASS,
-    }
-}
-
-/// The OSError for `errno` about `f1` (and `f2`, for two-path calls).
+/// The OSError for `errno` about `f1` (and `f2`, for two-path calls), as
+/// CPython makes it: `args == (errno, strerror)`, the subclass the errno
+/// picks, `errno`/`strerror`/`filename`/`filename2` attributes.
 pub fn os_error(rt: &mut Rt, errno: i32, f1: Value, f2: Value) -> Value {
-    let r = (|| {
-        let msg = super::errno::strerror(errno);
-        let c = error_class(errno);
-        let e = if f1 == Value::NONE {
-            rt.error(c, format_args!("[Errno {errno}] {msg}"))
-        } else {
-            let r1 = ops::repr(rt, f1)?;
-            let t1 = pstr::text(rt, r1);
-            if f2 == Value::NONE {
-                rt.error(c, format_args!("[Errno {errno}] {msg}: {t1}"))
-            } else {
-                let r2 = ops::repr(rt, f2)?;
-                let t1 = pstr::text(rt, r1);
-                let t2 = pstr::text(rt, r2);
-                rt.error(c, format_args!("[Errno {errno}] {msg}: {t1} -> {t2}"))
+    let e = crate::objects::oserror::from_errno(rt, errno, f1);
+    if f2 != Value::NONE && crate::objects::exception::is_exc(e) {
+        if let Ok(q) = rt.intern(b"filename2") {
+            if let Err(err) = attr::setattr(rt, e, q, f2) {
+                return err;
             }
-        };
-        let no = Value::small_int(errno as isize).unwrap_or(Value::NONE);
-        let se = pstr::from_str(rt, msg)?;
-        for (k, v) in [("errno", no), ("strerror", se), ("filename", f1), ("filename2", f2)] {
-            let q = rt.intern(k.as_bytes())?;
-            attr::setattr(rt, e, q, v)?;
         }
-        Ok(e)
-    })();
-    r.unwrap_or_else(|e| e)
+    }
+    e
 }
 
 /// Ok, or the OSError of the last failed call about `f1`/`f2`.

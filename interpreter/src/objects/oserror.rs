@@ -98,12 +98,12 @@ pub fn class_for(errno: fd::Errno) -> &'static ClassObj {
 pub fn from_errno(rt: &mut Rt, errno: fd::Errno, filename: Value) -> Value {
     let r = (|| {
         let n = Value::small_int(errno as isize).unwrap_or(Value::NONE);
-        let msg = pstr::from_str(rt, fd::strerror(errno))?;
+        let msg = pstr::from_str(rt, crate::modules::errno::strerror(errno))?;
         let args = tuple::new(rt, &[n, msg])?;
         let e = exception::new(rt, class_for(errno).value(), args)?;
         let d = dict::new(rt)?;
         exception::set_dict(e, d);
-        for (k, v) in [("errno", n), ("strerror", msg), ("filename", filename)] {
+        for (k, v) in [("errno", n), ("strerror", msg), ("filename", filename), ("filename2", Value::NONE)] {
             let q = rt.intern(k.as_bytes())?;
             dict::set(rt, d, Value::qstr(q), v)?;
         }
@@ -124,11 +124,17 @@ pub fn str_of(rt: &mut Rt, e: Value) -> PResult<Option<Value>> {
         return Ok(None);
     }
     let mut filename = if tuple::len(a) == 3 { tuple::items(a)[2] } else { Value::NONE };
+    let mut filename2 = Value::NONE;
     let d = exception::dict(e);
     if dict::is_dict(d) {
         if let Some(q) = rt.st.qstr.find(b"filename") {
             if let Some(f) = dict::get_qstr(rt, d, q)? {
                 filename = f;
+            }
+        }
+        if let Some(q) = rt.st.qstr.find(b"filename2") {
+            if let Some(f) = dict::get_qstr(rt, d, q)? {
+                filename2 = f;
             }
         }
     }
@@ -141,6 +147,10 @@ pub fn str_of(rt: &mut Rt, e: Value) -> PResult<Option<Value>> {
     if filename != Value::NONE {
         out.extend_from_slice(b": ").map_err(|_| rt.memory_error())?;
         crate::vm::repr::repr_into(rt, &mut out, filename)?;
+        if filename2 != Value::NONE {
+            out.extend_from_slice(b" -> ").map_err(|_| rt.memory_error())?;
+            crate::vm::repr::repr_into(rt, &mut out, filename2)?;
+        }
     }
     pstr::new(rt, &out).map(Some)
 }
