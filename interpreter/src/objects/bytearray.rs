@@ -19,8 +19,8 @@ crate::methods! { METHODS:
     APPEND = "append", m_append, Method;
     EXTEND = "extend", m_extend, Method;
     POP = "pop", m_pop, Method;
-    DECODE = "decode", m_decode, Method;
-    HEX = "hex", m_hex, Method;
+    DECODE = "decode", crate::objects::bytes_methods::decode, Method;
+    HEX = "hex", crate::objects::bytes_methods::hex, Method;
 }
 
 #[repr(C)]
@@ -123,24 +123,4 @@ fn m_pop(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         }
         None => Err(rt.index_error(format_args!("pop from empty bytearray"))),
     }
-}
-
-fn m_decode(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let mut tmp = upy_heap::GcVec::<u8>::new();
-    tmp.extend_from_slice(data(a[0])).map_err(|_| rt.memory_error())?;
-    if core::str::from_utf8(&tmp).is_err() {
-        return Err(rt.value_error(format_args!("'utf-8' codec can't decode bytes")));
-    }
-    crate::objects::str::new(rt, &tmp)
-}
-
-fn m_hex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let mut tmp = upy_heap::GcVec::<u8>::new();
-    let hex = b"0123456789abcdef";
-    for i in 0..data(a[0]).len() {
-        let c = data(a[0])[i];
-        tmp.push(hex[(c >> 4) as usize]).map_err(|_| rt.memory_error())?;
-        tmp.push(hex[(c & 15) as usize]).map_err(|_| rt.memory_error())?;
-    }
-    crate::objects::str::new(rt, &tmp)
 }

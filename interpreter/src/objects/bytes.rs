@@ -17,8 +17,8 @@ use upy_heap::GcVec;
 crate::rt_type!(BYTES_TYPE, BYTES_INFO, "bytes", b'Y', &[], None, Bytes, BYTES_CLASS);
 
 crate::methods! { METHODS:
-    DECODE = "decode", m_decode, Method;
-    HEX = "hex", m_hex, Method;
+    DECODE = "decode", crate::objects::bytes_methods::decode, Method;
+    HEX = "hex", crate::objects::bytes_methods::hex, Method;
 }
 
 pub fn new(rt: &Rt, data: &[u8]) -> PResult<Value> {
@@ -79,23 +79,4 @@ pub fn repr_into(rt: &Rt, b: &[u8], out: &mut GcVec<u8>) -> PResult<()> {
         out.extend_from_slice(&copy[..piece.len()]).or_mem(rt)?;
     }
     out.push(q).or_mem(rt)
-}
-
-fn m_decode(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let d = data(a[0]).unwrap_or(&[]);
-    if core::str::from_utf8(d).is_err() {
-        return Err(rt.value_error(format_args!("'utf-8' codec can't decode bytes")));
-    }
-    crate::objects::str::new(rt, d)
-}
-
-fn m_hex(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let d = data(a[0]).unwrap_or(&[]);
-    let mut out = GcVec::<u8>::with_capacity(d.len() * 2).or_mem(rt)?;
-    let hex = b"0123456789abcdef";
-    for &c in d {
-        out.push(hex[(c >> 4) as usize]).or_mem(rt)?;
-        out.push(hex[(c & 15) as usize]).or_mem(rt)?;
-    }
-    crate::objects::str::new(rt, &out)
 }

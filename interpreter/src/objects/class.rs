@@ -131,6 +131,8 @@ static_class! {
     TYPE_ERROR_CLASS = "TypeError", Some(&EXCEPTION_CLASS), NO;
     VALUE_ERROR_CLASS = "ValueError", Some(&EXCEPTION_CLASS), NO;
     UNICODE_ERROR_CLASS = "UnicodeError", Some(&VALUE_ERROR_CLASS), NO;
+    UNICODE_DECODE_ERROR_CLASS = "UnicodeDecodeError", Some(&UNICODE_ERROR_CLASS), NO;
+    UNICODE_ENCODE_ERROR_CLASS = "UnicodeEncodeError", Some(&UNICODE_ERROR_CLASS), NO;
 }
 
 /// The built-in classes reachable by name from Python code.
@@ -191,6 +193,8 @@ pub static NAMED_CLASSES: &[&ClassObj] = &[
     &TYPE_ERROR_CLASS,
     &VALUE_ERROR_CLASS,
     &UNICODE_ERROR_CLASS,
+    &UNICODE_DECODE_ERROR_CLASS,
+    &UNICODE_ENCODE_ERROR_CLASS,
 ];
 
 impl ClassObj {
@@ -289,6 +293,13 @@ pub fn static_attr(rt: &Rt, co: &'static ClassObj, name: Qstr) -> Option<Value> 
     let s = rt.st.qstr.get(name);
     for m in co.methods {
         if m.name.as_bytes() == s {
+            return Some(m.value());
+        }
+    }
+    if core::ptr::eq(co, &BYTES_CLASS) || core::ptr::eq(co, &BYTEARRAY_CLASS) {
+        let extra =
+            if core::ptr::eq(co, &BYTEARRAY_CLASS) { crate::objects::bytes_methods::find_bytearray(s) } else { None };
+        if let Some(m) = extra.or_else(|| crate::objects::bytes_methods::find(s)) {
             return Some(m.value());
         }
     }

@@ -31,6 +31,25 @@ crate::methods! { METHODS:
     TO_BYTES = "to_bytes", m_to_bytes, Method;
     FROM_BYTES = "from_bytes", m_from_bytes, ClassMethod;
     CONJUGATE = "conjugate", m_conjugate, Method;
+    BIT_COUNT = "bit_count", m_bit_count, Method;
+    AS_INTEGER_RATIO = "as_integer_ratio", m_as_integer_ratio, Method;
+}
+
+/// `int.bit_count()`: ones in the magnitude's binary form.
+fn m_bit_count(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let mut buf = [0; 2];
+    let n: u64 = view(a[0], &mut buf).mag.iter().map(|d| d.count_ones() as u64).sum();
+    from_u64(rt, n)
+}
+
+/// `int.as_integer_ratio()`: `(self, 1)`.
+fn m_as_integer_ratio(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let v = if a[0] == Value::TRUE || a[0] == Value::FALSE {
+        Value::small_int((a[0] == Value::TRUE) as isize).unwrap_or(Value::NONE)
+    } else {
+        a[0]
+    };
+    crate::objects::tuple::new(rt, &[v, Value::small_int(1).unwrap_or(Value::NONE)])
 }
 
 pub type Mag = GcVec<u32>;

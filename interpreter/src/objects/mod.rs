@@ -25,6 +25,7 @@ pub mod boundmeth;
 pub mod builtin;
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod complex;
@@ -48,6 +49,7 @@ pub mod set;
 pub mod slice;
 pub mod slots;
 pub mod str;
+pub mod str_more;
 pub mod traceback;
 pub mod tuple;
 

@@ -294,6 +294,18 @@ crate::methods! { METHODS:
     SPLITLINES = "splitlines", m_splitlines, Method;
     FORMAT = "format", m_format, Method;
     FORMAT_MAP = "format_map", crate::vm::format::str_format_map, Method;
+    CASEFOLD = "casefold", crate::objects::str_more::m_casefold, Method;
+    EXPANDTABS = "expandtabs", crate::objects::str_more::m_expandtabs, Method;
+    ISASCII = "isascii", crate::objects::str_more::m_isascii, Method;
+    ISDECIMAL = "isdecimal", crate::objects::str_more::m_isdecimal, Method;
+    ISNUMERIC = "isnumeric", crate::objects::str_more::m_isnumeric, Method;
+    ISIDENTIFIER = "isidentifier", crate::objects::str_more::m_isidentifier, Method;
+    ISPRINTABLE = "isprintable", crate::objects::str_more::m_isprintable, Method;
+    ISTITLE = "istitle", crate::objects::str_more::m_istitle, Method;
+    REMOVEPREFIX = "removeprefix", crate::objects::str_more::m_removeprefix, Method;
+    REMOVESUFFIX = "removesuffix", crate::objects::str_more::m_removesuffix, Method;
+    MAKETRANS = "maketrans", crate::objects::str_more::m_maketrans, Static;
+    TRANSLATE = "translate", crate::objects::str_more::m_translate, Method;
 }
 
 fn self_bytes<'a>(rt: &'a Rt, v: Value) -> &'a [u8] {

@@ -473,7 +473,7 @@ fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             let l = crate::objects::array::tolist(rt, x)?;
             return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
         }
-        Kind::Dict => {
+        Kind::Dict | Kind::Iter if kind(x) == Kind::Dict || crate::objects::iter::is_view(x) => {
             let l = ops::to_list(rt, x)?;
             return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
         }

@@ -465,6 +465,7 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
             return seq_repeat(rt, bv, a)
         }
         (Kind::Str, _, 5) => return super::repr::percent_format(rt, a, bv),
+        (Kind::Bytes | Kind::ByteArray, _, 5) => return crate::objects::bytes_methods::percent(rt, a, bv),
         (
             Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes,
             Kind::Float | Kind::Str | Kind::List | Kind::Tuple | Kind::Dict | Kind::None,
@@ -476,6 +477,30 @@ pub fn binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
         (Kind::Float | Kind::Dict | Kind::None, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, 2) => {
             let tn = type_name(rt, a);
             return Err(rt.type_error(format_args!("can't multiply sequence by non-int of type '{tn}'")));
+        }
+        (Kind::Iter, _, 9 | 11 | 1 | 10) | (_, Kind::Iter, 9 | 11 | 1 | 10)
+            if set_like_view(a) || set_like_view(bv) =>
+        {
+            // Keys and items views are set-like: set(view) <op>= other.
+            let (x, y) = if set_like_view(a) { (a, bv) } else { (bv, a) };
+            if !is_iterable(rt, y)? {
+                return Err(unsupported(rt, op, a, bv, false));
+            }
+            let s = set::new(rt, false)?;
+            set::update(rt, s, x)?;
+            match op {
+                9 => set::update(rt, s, y)?,
+                11 => set::intersection_update(rt, s, y)?,
+                1 if x == a => set::difference_update(rt, s, y)?,
+                1 => {
+                    let t = set::new(rt, false)?;
+                    set::update(rt, t, y)?;
+                    set::difference_update(rt, t, x)?;
+                    return Ok(t);
+                }
+                _ => set::symdiff_update(rt, s, y)?,
+            }
+            return Ok(s);
         }
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet, 9) => return set::union(rt, a, bv),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet, 11) => return set::intersection(rt, a, bv),
@@ -942,6 +967,11 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
 
 /// The hash CPython on x64 gives `v`, on x86 too: set tables are laid out
 /// with it, so sets iterate (and print) in the same order on both.
+/// A dict's keys or items view (values views are not set-like).
+fn set_like_view(v: Value) -> bool {
+    iter::is_view(v) && !matches!(iter::sub(v), iter::Sub::ViewValues)
+}
+
 pub fn hash64(rt: &mut Rt, v: Value) -> PResult<i64> {
     if crate::objects::W == 8 {
         return Ok(hash(rt, v)? as i64);

@@ -240,6 +240,38 @@ pub fn setitem(rt: &mut Rt, o: Value, i: Value, v: Value) -> PResult<()> {
 
 pub fn delitem(rt: &mut Rt, o: Value, i: Value) -> PResult<()> {
     match kind(o) {
+        Kind::ByteArray => {
+            // Keep the bytes the index or slice does not select.
+            let n = bytearray::data(o).len();
+            let mut keep = GcVec::<u8>::new();
+            if kind(i) == Kind::Slice {
+                let (a, stop, st) = slice::indices(rt, i, n as isize)?;
+                let cnt = slice::count(a, stop, st);
+                let mut sel: GcVec<bool> = GcVec::new();
+                for _ in 0..n {
+                    sel.push(false).or_mem(rt)?;
+                }
+                let mut k = a;
+                for _ in 0..cnt {
+                    sel[k as usize] = true;
+                    k += st;
+                }
+                for (j, &c) in bytearray::data(o).iter().enumerate() {
+                    if !sel[j] {
+                        keep.push(c).or_mem(rt)?;
+                    }
+                }
+            } else {
+                let k = norm_index(rt, i, n, "bytearray")?;
+                for (j, &c) in bytearray::data(o).iter().enumerate() {
+                    if j != k {
+                        keep.push(c).or_mem(rt)?;
+                    }
+                }
+            }
+            bytearray::truncate(o, 0);
+            bytearray::extend_from(rt, o, &keep)
+        }
         Kind::List => {
             if kind(i) == Kind::Slice {
                 let (a, stop, st) = slice::indices(rt, i, list::len(o) as isize)?;
