@@ -336,9 +336,6 @@ fn avail(rt: &mut Rt, f: Value) -> PResult<&'static [u8]> {
         }
         (*o).rpos = 0;
         (*o).rlen = 0;
-        if fdn == 1 || fdn == 2 {
-            rt.out.flush();
-        }
         if fdn == 0 {
             // A prompt written to stdout must show before stdin blocks.
             rt.out.flush();
