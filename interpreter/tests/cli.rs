@@ -140,6 +140,15 @@ fn file_and_module() {
     c.current_dir(&d);
     let o = run_in(c, &["-m", "helper", "arg"], "");
     assert_eq!(out(&o), "helper as main\n", "{}", err(&o));
+    // A package's __main__.py, with the current directory on sys.path.
+    std::fs::create_dir_all(d.join("pkg")).unwrap();
+    std::fs::write(d.join("pkg/__init__.py"), "NAME = 'pkg'\n").unwrap();
+    std::fs::write(d.join("pkg/__main__.py"), "import sys, pkg\nprint(pkg.NAME, sys.path[0] == '', sys.argv[1:])\n")
+        .unwrap();
+    let mut c = upy();
+    c.current_dir(&d);
+    let o = run_in(c, &["-m", "pkg", "z"], "");
+    assert_eq!(out(&o), "pkg True ['z']\n", "{}", err(&o));
     let mut c = upy();
     c.current_dir(&d);
     let o = run_in(c, &["-m", "missing_mod"], "");
