@@ -151,6 +151,9 @@ fn run(vm: &mut Vm, out: &mut upy::vm::out::Out, o: &Options, prog: Option<&Prog
             }
         }
         upy::vm::start(cx, out, STACK_LIMIT, &argv, |rt| {
+            if matches!(o.source, Source::Module(_)) && upy::vm::set_path0(rt, "").is_err() {
+                return 1;
+            }
             let mut status = 0;
             if let Some(p) = prog {
                 let fq = match rt.intern(p.file.as_bytes()) {

@@ -140,6 +140,15 @@ fn file_and_module() {
     c.current_dir(&d);
     let o = run_in(c, &["-m", "helper", "arg"], "");
     assert_eq!(out(&o), "helper as main\n", "{}", err(&o));
+    // A package's __main__.py, with the current directory on sys.path.
+    std::fs::create_dir_all(d.join("pkg")).unwrap();
+    std::fs::write(d.join("pkg/__init__.py"), "NAME = 'pkg'\n").unwrap();
+    std::fs::write(d.join("pkg/__main__.py"), "import sys, pkg\nprint(pkg.NAME, sys.path[0] == '', sys.argv[1:])\n")
+        .unwrap();
+    let mut c = upy();
+    c.current_dir(&d);
+    let o = run_in(c, &["-m", "pkg", "z"], "");
+    assert_eq!(out(&o), "pkg True ['z']\n", "{}", err(&o));
     let mut c = upy();
     c.current_dir(&d);
     let o = run_in(c, &["-m", "missing_mod"], "");
@@ -327,4 +336,76 @@ fn dropped_files_are_closed_by_the_collector() {
     let cmd = format!("ulimit -n 40 && exec '{}' leak.py", env!("CARGO_BIN_EXE_upy"));
     let o = Command::new("sh").arg("-c").arg(cmd).current_dir(&d).output().unwrap();
     assert_eq!(out(&o), "299\n", "{}", err(&o));
+}
+
+/// The REPL on a pseudo-terminal: raw mode, echo and redraw, history,
+/// cursor keys, Ctrl-A/K/U, Ctrl-C at the prompt, paste mode, Ctrl-D.
+#[test]
+fn repl_on_a_terminal() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills in two new descriptors; the null arguments ask
+    // for default settings.
+    let r = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    assert_eq!(r, 0, "openpty");
+    // SAFETY: both descriptors are fresh and owned here from now on.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut child = upy()
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    let mut m = std::fs::File::from(master);
+    let mut reader = m.try_clone().unwrap();
+    let collected = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = collected.clone();
+    std::thread::spawn(move || {
+        let mut b = [0u8; 4096];
+        while let Ok(n) = std::io::Read::read(&mut reader, &mut b) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&b[..n]);
+        }
+    });
+    // Waits until the output so far contains `s` (the REPL is ready).
+    let wait_for = |s: &str| {
+        for _ in 0..500 {
+            if String::from_utf8_lossy(&collected.lock().unwrap()).contains(s) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("no {s:?} in {:?}", String::from_utf8_lossy(&collected.lock().unwrap()));
+    };
+    let mut send = |b: &[u8]| m.write_all(b).unwrap();
+    wait_for("Ctrl-E for paste mode");
+    send(b"x = 21\r");
+    send(b"x * 2\r");
+    wait_for("42");
+    // Up: the last line again; Home, Right twice, insert: `x - 1 * 2`.
+    send(b"\x1b[A\x01\x1b[C\x1b[C- 1 \r");
+    wait_for("19");
+    send(b"\x1b[A\x1b[A\x01\x0bx + 100\r");
+    wait_for("121");
+    // Ctrl-U kills the line; Ctrl-C abandons one.
+    send(b"garbage\x15'after kill'\r");
+    wait_for("'after kill'");
+    send(b"half typed\x03");
+    send(b"for i in range(2):\r");
+    send(b"print('loop', i)\r\r");
+    wait_for("loop 1");
+    // Paste mode: lines as typed, run by Ctrl-D.
+    send(b"\x05");
+    wait_for("paste mode");
+    send(b"a = 1\rif a:\r    print('pasted', a)\r\x04");
+    wait_for("pasted 1");
+    send(b"\x04");
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let text = String::from_utf8_lossy(&collected.lock().unwrap()).into_owned();
+    assert!(!text.contains("half typed\r\n"), "{text}");
+    assert!(!text.contains("SyntaxError"), "{text}");
+    assert!(text.contains(">>> x - 1 * 2"), "{text}");
 }

@@ -105,6 +105,12 @@ pub fn close(fd: i32) {
     unsafe { libc::close(fd) };
 }
 
+/// Is `fd` an open descriptor?
+pub fn is_open(fd: i32) -> bool {
+    // SAFETY: F_GETFD only queries the descriptor's flags.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) != -1 }
+}
+
 pub fn isatty(fd: i32) -> bool {
     // SAFETY: plain system call.
     unsafe { libc::isatty(fd) == 1 }

@@ -166,7 +166,9 @@ pub fn std_stream(rt: &Rt, fdn: i32) -> PResult<Value> {
 }
 
 /// `open(file, mode='r', encoding=None)`.
-pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value, newline: Value) -> PResult<Value> {
+/// `closefd` false keeps the descriptor open when the file is closed (only
+/// with a descriptor number for `path`).
+pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value, newline: Value, closefd: bool) -> PResult<Value> {
     if !pstr::is_str(mode) {
         let tn = ops::type_name(rt, mode);
         return Err(rt.type_error(format_args!("open() argument 'mode' must be str, not {tn}")));
@@ -238,6 +240,27 @@ pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value, newline: Val
         }
         fl |= F_RAW_NL;
     }
+    let ty: &'static TypeDesc = match (b, fl & (F_READ | F_WRITE)) {
+        (false, _) => &TEXT_TYPE,
+        (true, F_READ) => &READER_TYPE,
+        (true, F_WRITE) => &WRITER_TYPE,
+        _ => &RANDOM_TYPE,
+    };
+    if int::is_int(path) && kind(path) != Kind::Bool {
+        // An open descriptor, wrapped as it is.
+        let n = ops::to_index(rt, path)?;
+        if n < 0 {
+            return Err(rt.value_error(format_args!("negative file descriptor")));
+        }
+        let n = i32::try_from(n).map_err(|_| rt.overflow_error(format_args!("fd is greater than maximum")))?;
+        if !fd::is_open(n) {
+            return Err(oserror::from_errno(rt, fd::EBADF, Value::NONE));
+        }
+        return new(rt, ty, path, mode, n, fl | if closefd { 0 } else { F_STD });
+    }
+    if !closefd {
+        return Err(rt.value_error(format_args!("Cannot use closefd=False with file name")));
+    }
     let mut p = GcVec::<u8>::new();
     if pstr::is_str(path) {
         p.extend_from_slice(pstr::bytes_of(rt, path).unwrap_or(b"")).or_mem(rt)?;
@@ -260,12 +283,6 @@ pub fn open(rt: &mut Rt, path: Value, mode: Value, encoding: Value, newline: Val
     let fdn = match r {
         Ok(n) => n,
         Err(e) => return Err(oserror::from_errno(rt, e, path)),
-    };
-    let ty: &'static TypeDesc = match (b, fl & (F_READ | F_WRITE)) {
-        (false, _) => &TEXT_TYPE,
-        (true, F_READ) => &READER_TYPE,
-        (true, F_WRITE) => &WRITER_TYPE,
-        _ => &RANDOM_TYPE,
     };
     match new(rt, ty, path, mode, fdn, fl) {
         Ok(f) => Ok(f),
@@ -336,9 +353,6 @@ fn avail(rt: &mut Rt, f: Value) -> PResult<&'static [u8]> {
         }
         (*o).rpos = 0;
         (*o).rlen = 0;
-        if fdn == 1 || fdn == 2 {
-            rt.out.flush();
-        }
         if fdn == 0 {
             // A prompt written to stdout must show before stdin blocks.
             rt.out.flush();
@@ -542,9 +556,11 @@ pub fn write_bytes(rt: &mut Rt, f: Value, b: &[u8]) -> PResult<()> {
         rt.out.write(b);
         return Ok(());
     }
-    if fdn == 2 {
+    if fdn <= 2 {
+        // Behind what print() has buffered for stdout.
         rt.out.flush();
-    } else {
+    }
+    if fdn != 2 {
         drop_readahead(rt, f, fdn)?;
     }
     fd::write_all(fdn, b).map_err(|e| oserror::from_errno(rt, e, Value::NONE))

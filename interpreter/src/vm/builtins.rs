@@ -279,15 +279,16 @@ fn b_input(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
-/// newline=None, closefd=True, opener=None)`: buffering, errors, closefd
-/// and opener are accepted and ignored; a `newline` other than None turns
-/// universal newlines off.
+/// newline=None, closefd=True, opener=None)`: buffering, errors and opener
+/// are accepted and ignored; a `newline` other than None turns universal
+/// newlines off; `file` may be an open descriptor's number.
 fn b_open(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
     let mut v = [Value::NONE; 8];
     v[1] = pstr::from_str(rt, "r")?;
     bind(rt, "open", a, k, &names, &mut v, 1)?;
-    file::open(rt, v[0], v[1], v[3], v[5])
+    let closefd = v[6] == Value::NONE || ops::truthy(rt, v[6])?;
+    file::open(rt, v[0], v[1], v[3], v[5], closefd)
 }
 
 fn b_len(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {

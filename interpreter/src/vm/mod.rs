@@ -420,6 +420,12 @@ pub fn set_program_args(rt: &mut Rt, argv: &[&str]) -> PResult<()> {
         Some(d) => d,
         None => "",
     };
+    set_path0(rt, dir)
+}
+
+/// Sets `sys.path[0]` (`upy -m` puts the current directory there, as
+/// CPython does, whatever directory the module was found in).
+pub fn set_path0(rt: &mut Rt, dir: &str) -> PResult<()> {
     let d = pstr::from_str(rt, dir)?;
     let path = rt.st.runtime[SLOT_PATH];
     if crate::objects::list::len(path) > 0 {
