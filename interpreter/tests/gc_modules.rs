@@ -16,7 +16,10 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn run(src: &str, heap: &str) -> Output {
-    let p = tmp(&format!("prog-{}.py", src.len()));
+    // One file per call: the tests run on parallel threads of one process.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let p = tmp(&format!("prog-{n}.py"));
     std::fs::write(&p, src).unwrap();
     let out = Command::new(UPY)
         .arg("-X")
