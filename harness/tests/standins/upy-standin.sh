@@ -31,7 +31,7 @@ case "$behaviour" in
     hang) while :; do sleep 1; done ;;
     flood) yes "flooding the harness with output" | head -c 50000000 ;;
     fork) sleep 1000 & sleep 1000 & sleep 1000 & cat "$prog.exp" ;;
-    alloc) awk 'BEGIN { s = "x"; while (1) s = s s }' ;;
+    alloc) awk 'BEGIN { s = sprintf("%300000000s", ""); while (1) s = s s }' ;;
     write) echo data > made.txt; head -c 100000000 /dev/zero > huge.bin; cat "$prog.exp" ;;
     memoryerror) echo "Traceback (most recent call last):" >&2; echo "MemoryError: memory allocation failed" >&2; exit 1 ;;
     gccheck) echo "gc-torture: dangling-field: block 7 points at FREE block 9" >&2; echo "gc-torture: 1 failed check(s) during verification after sweep" >&2; kill -ABRT $$ ;;
