@@ -11,9 +11,9 @@ def make(seed, depth):
     return {'k%d' % i: make(seed * 3 + i, depth + 1) for i in range(k - 3)}
 
 ok = 0
-for s in range(8):
+for s in range(2):
     v = make(s, 0)
-    for opts in ({}, {'indent': 2}, {'sort_keys': True}, {'separators': (',', ':')}, {'ensure_ascii': False}):
+    for opts in ({'indent': 2}, {'sort_keys': True, 'separators': (',', ':')}, {'ensure_ascii': False}):
         text = json.dumps(v, **opts)
         if json.loads(text) == v:
             ok += 1
@@ -21,7 +21,7 @@ for s in range(8):
             print('mismatch', s, opts, text)
 print(ok)
 print(json.dumps(make(7, 0)))
-print(json.dumps(make(11, 0), indent=1, sort_keys=True))
-big = list(range(-5, 300, 7))
+print(json.dumps(make(12, 0), indent=1, sort_keys=True))
+big = list(range(-5, 60, 7))
 print(json.loads(json.dumps(big)) == big, json.loads(json.dumps([10 ** 40, -10 ** 40])))
 print(json.loads(json.dumps([0.1, 1e300, 2.5e-300, 123456789.125])))

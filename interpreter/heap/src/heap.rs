@@ -584,20 +584,22 @@ impl Heap {
             return Err(AllocError::OutOfMemory { requested: n_bytes });
         }
         let mut collected = false;
-        if self.alloc_amount.get() >= self.alloc_threshold.get()
+        // Past `gc.threshold`, collect before searching. One call site of the
+        // (always inlined) collector keeps this function's frame as thin as
+        // it was before the threshold existed.
+        let mut due = self.alloc_amount.get() >= self.alloc_threshold.get()
             && !self.threshold_paused.get()
-            && self.stack_top.get() != 0
-        {
-            self.collect();
-            collected = true;
-        }
+            && self.stack_top.get() != 0;
         let start = loop {
-            if let Some(s) = self.find_run(n) {
-                break s;
+            if !due {
+                if let Some(s) = self.find_run(n) {
+                    break s;
+                }
+                if collected || !self.auto_collect.get() || self.stack_top.get() == 0 {
+                    return Err(AllocError::OutOfMemory { requested: n_bytes });
+                }
             }
-            if collected || !self.auto_collect.get() || self.stack_top.get() == 0 {
-                return Err(AllocError::OutOfMemory { requested: n_bytes });
-            }
+            due = false;
             self.collect();
             collected = true;
         };
