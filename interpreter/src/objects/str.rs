@@ -111,6 +111,25 @@ pub fn char_offset(s: &[u8], i: usize) -> usize {
     s.len()
 }
 
+/// Printable in Python's sense (`str.isprintable`, what `repr` leaves
+/// unescaped): not a control, format, separator (other than space),
+/// surrogate or private-use character. Unicode's tables are approximated by
+/// the format characters in common use.
+pub fn printable(c: char) -> bool {
+    let u = c as u32;
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    let format = matches!(u, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0xE0001 | 0xE0020..=0xE007F);
+    let private = matches!(u, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF);
+    let noncharacter = (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u);
+    !(format || private || noncharacter)
+}
+
 /// Python's `repr` of a str, appended to `out`.
 pub fn repr_into(rt: &Rt, s: &[u8], out: &mut GcVec<u8>) -> PResult<()> {
     let has_sq = s.contains(&b'\'');
@@ -139,12 +158,22 @@ pub fn repr_into(rt: &Rt, s: &[u8], out: &mut GcVec<u8>) -> PResult<()> {
                 tmp[3] = hex[(c as u32 & 15) as usize];
                 &tmp[..4]
             }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
+            c if !printable(c) => {
+                // \xhh, \uhhhh or \Uhhhhhhhh, as CPython escapes non-printables.
                 let hex = b"0123456789abcdef";
-                tmp[..2].copy_from_slice(b"\\x");
-                tmp[2] = hex[(c as u32 >> 4) as usize];
-                tmp[3] = hex[(c as u32 & 15) as usize];
-                &tmp[..4]
+                let u = c as u32;
+                let (lead, n): (&[u8], usize) = if u < 0x100 {
+                    (b"\\x", 2)
+                } else if u < 0x10000 {
+                    (b"\\u", 4)
+                } else {
+                    (b"\\U", 8)
+                };
+                tmp[..2].copy_from_slice(lead);
+                for k in 0..n {
+                    tmp[2 + k] = hex[((u >> (4 * (n - 1 - k))) & 15) as usize];
+                }
+                &tmp[..2 + n]
             }
             c => c.encode_utf8(&mut tmp).as_bytes(),
         };

@@ -136,7 +136,7 @@ pub fn m_isidentifier(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> 
 
 pub fn m_isprintable(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let t = text(rt, a[0]);
-    Ok(b(t.chars().all(|c| c == ' ' || !(c.is_control() || c.is_whitespace() || c == '\u{ad}'))))
+    Ok(b(t.chars().all(crate::objects::str::printable)))
 }
 
 pub fn m_istitle(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {

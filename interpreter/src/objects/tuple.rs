@@ -91,7 +91,24 @@ pub fn set(v: Value, i: usize, x: Value) {
 
 fn m_index(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let t = a[0];
-    for i in 0..len(t) {
+    if a.len() < 2 || a.len() > 4 {
+        return Err(
+            rt.type_error(format_args!("index expected at least 1 argument, got {}", a.len().saturating_sub(1)))
+        );
+    }
+    // start/stop as slice bounds (negative from the end, clamped).
+    let n = len(t) as isize;
+    let bound = |rt: &mut Rt, v: Option<&Value>, dflt: isize| -> PResult<usize> {
+        let Some(&v) = v else { return Ok(dflt as usize) };
+        let mut i = ops::to_index(rt, v)?;
+        if i < 0 {
+            i += n;
+        }
+        Ok(i.clamp(0, n) as usize)
+    };
+    let start = bound(rt, a.get(2), 0)?;
+    let stop = bound(rt, a.get(3), n)?;
+    for i in start..stop.min(len(t)) {
         if ops::eq(rt, items(t)[i], a[1])? {
             return Ok(Value::small_int(i as isize).unwrap());
         }
