@@ -131,16 +131,16 @@ pub fn binary(rt: &mut Rt, op: u8, a: (f64, f64), b: (f64, f64)) -> PResult<Opti
                     (rr, ri)
                 }
             } else {
-                let vabs = libm::hypot(ar, ai);
-                let len = libm::pow(vabs, br);
-                let at = libm::atan2(ai, ar);
+                let vabs = crate::objects::fmath::hypot(ar, ai);
+                let len = crate::objects::fmath::pow(vabs, br);
+                let at = crate::objects::fmath::atan2(ai, ar);
                 let mut phase = at * br;
                 let mut len = len;
                 if bi != 0.0 {
-                    len /= libm::exp(at * bi);
-                    phase += bi * libm::log(vabs);
+                    len /= crate::objects::fmath::exp(at * bi);
+                    phase += bi * crate::objects::fmath::log(vabs);
                 }
-                (len * libm::cos(phase), len * libm::sin(phase))
+                (len * crate::objects::fmath::cos(phase), len * crate::objects::fmath::sin(phase))
             }
         }
         _ => return Ok(None),

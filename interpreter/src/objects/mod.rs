@@ -35,6 +35,7 @@ pub mod exception;
 pub mod fd;
 pub mod file;
 pub mod float;
+pub mod fmath;
 pub mod frame;
 pub mod function;
 pub mod instance;

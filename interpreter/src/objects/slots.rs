@@ -161,7 +161,7 @@ fn s_abs(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
         crate::objects::Kind::Float => crate::objects::float::new(rt, crate::objects::float::get(n).abs()),
         crate::objects::Kind::Complex | crate::objects::Kind::ConstComplex => {
             let (r, i) = crate::objects::complex::parts(n).unwrap_or((0.0, 0.0));
-            crate::objects::float::new(rt, libm::hypot(r, i))
+            crate::objects::float::new(rt, crate::objects::fmath::hypot(r, i))
         }
         _ => {
             let zero = Value::small_int(0).unwrap_or(Value::NONE);

@@ -262,7 +262,7 @@ fn int_binary(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<Value> {
                 if x == 0.0 {
                     return Err(rt.zero_division(format_args!("0.0 cannot be raised to a negative power")));
                 }
-                return float::new(rt, libm::pow(x, y));
+                return float::new(rt, crate::objects::fmath::pow(x, y));
             }
             let e = match int::to_i64(bv) {
                 Some(e) => e as u64,
@@ -332,9 +332,10 @@ fn float_binary(rt: &mut Rt, op: u8, x: f64, y: f64) -> PResult<Option<Value>> {
                 return Err(rt.zero_division(format_args!("0.0 cannot be raised to a negative power")));
             }
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                return Err(rt.value_error(format_args!("math domain error")));
+                // A negative base to a fractional power is complex, as in CPython.
+                return crate::objects::complex::binary(rt, 6, (x, 0.0), (y, 0.0));
             }
-            let r = libm::pow(x, y);
+            let r = crate::objects::fmath::pow(x, y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
                 return Err(rt.overflow_error(format_args!("(34, 'Numerical result out of range')")));
             }
