@@ -435,7 +435,18 @@ fn corpus_stage(
         scratch: scratch.to_path_buf(),
         store: Some(store),
     };
-    let summary = crate::corpus::run_corpus(&plan, &programs, &|_, _| {});
+    // Progress for CI logs (not starting with pass/FAIL: those are rows).
+    let total = programs.len() * upys.len() * modes.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let summary = crate::corpus::run_corpus(&plan, &programs, &|p, r| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if !r.outcome.passed() {
+            eprintln!("corpus: failing run {} [{}]: {}", p.display(), r.label, r.outcome.describe());
+        }
+        if n.is_multiple_of(100) || n == total {
+            eprintln!("corpus: {n}/{total} runs done, {:.0}s", t.elapsed().as_secs_f64());
+        }
+    });
     let base = common_root(&opts.corpus);
     let name = |p: &Path| p.strip_prefix(&base).unwrap_or(p).display().to_string();
     // One row per (architecture, mode): its share of the runs and its figures.
