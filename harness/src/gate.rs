@@ -73,6 +73,9 @@ pub struct Options {
     /// stages, instead of building it.
     pub upy: Vec<(Arch, PathBuf)>,
     /// Time bound of each corpus run (a run past it is a hang and fails).
+    /// Generous: the seed scenario (`corpora/seed/flt_hex_exec.py`, 20,000
+    /// exec calls) takes over ten minutes at every allocation with
+    /// verification on a loaded 2-core machine.
     pub corpus_timeout: Duration,
     /// Corpus runs slower than this are listed in the notes.
     pub slow: Duration,
@@ -109,7 +112,7 @@ impl Options {
             debug: false,
             corpus: vec![],
             upy: vec![],
-            corpus_timeout: Duration::from_secs(600),
+            corpus_timeout: Duration::from_secs(1800),
             slow: Duration::from_secs(30),
             fuzz_count: 0,
             fuzz_seed: 1,

@@ -65,7 +65,7 @@ enum Cmd {
         #[arg(long = "upy", value_name = "ARCH=PATH", value_parser = parse_prebuilt)]
         upy: Vec<(Arch, PathBuf)>,
         /// Seconds each corpus run may take (past it: a hang, which fails the gate).
-        #[arg(long, default_value_t = 600)]
+        #[arg(long, default_value_t = 1800)]
         corpus_timeout: u64,
         /// Corpus runs slower than this many seconds are listed (not failed).
         #[arg(long, default_value_t = 30)]
