@@ -71,7 +71,7 @@ enum Cmd {
         #[arg(long, default_value_t = 30)]
         slow: u64,
         /// Programs of the fixed-seed fuzz stage (0: no fuzz stage).
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = 150)]
         fuzz_count: u64,
         /// Seed of the fuzz stage.
         #[arg(long, default_value_t = 1)]
