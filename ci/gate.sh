@@ -5,7 +5,7 @@
 # self-test, requires every injected fault to be caught with a heap dump the
 # analyzer explains, then builds `upy` (gc-torture, release+LTO) for both
 # architectures, runs corpora/ on both with torture off and at every
-# allocation with verification, and a fixed-seed fuzz campaign (seed 1, 200
+# allocation with verification, and a fixed-seed fuzz campaign (seed 1, 150
 # programs, CPython as the oracle). Extra arguments go to `gctorture gate`
 # (--no-corpus, --fuzz-count N, --corpus-timeout S, --slow S, --upy ARCH=PATH).
 set -uo pipefail

@@ -73,6 +73,9 @@ pub struct Options {
     /// stages, instead of building it.
     pub upy: Vec<(Arch, PathBuf)>,
     /// Time bound of each corpus run (a run past it is a hang and fails).
+    /// Generous: the seed scenario (`corpora/seed/flt_hex_exec.py`, 20,000
+    /// exec calls) takes over ten minutes at every allocation with
+    /// verification on a loaded 2-core machine.
     pub corpus_timeout: Duration,
     /// Corpus runs slower than this are listed in the notes.
     pub slow: Duration,
@@ -109,7 +112,7 @@ impl Options {
             debug: false,
             corpus: vec![],
             upy: vec![],
-            corpus_timeout: Duration::from_secs(600),
+            corpus_timeout: Duration::from_secs(1800),
             slow: Duration::from_secs(30),
             fuzz_count: 0,
             fuzz_seed: 1,
@@ -435,7 +438,18 @@ fn corpus_stage(
         scratch: scratch.to_path_buf(),
         store: Some(store),
     };
-    let summary = crate::corpus::run_corpus(&plan, &programs, &|_, _| {});
+    // Progress for CI logs (not starting with pass/FAIL: those are rows).
+    let total = programs.len() * upys.len() * modes.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let summary = crate::corpus::run_corpus(&plan, &programs, &|p, r| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if !r.outcome.passed() {
+            eprintln!("corpus: failing run {} [{}]: {}", p.display(), r.label, r.outcome.describe());
+        }
+        if n.is_multiple_of(100) || n == total {
+            eprintln!("corpus: {n}/{total} runs done, {:.0}s", t.elapsed().as_secs_f64());
+        }
+    });
     let base = common_root(&opts.corpus);
     let name = |p: &Path| p.strip_prefix(&base).unwrap_or(p).display().to_string();
     // One row per (architecture, mode): its share of the runs and its figures.

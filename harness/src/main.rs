@@ -65,13 +65,13 @@ enum Cmd {
         #[arg(long = "upy", value_name = "ARCH=PATH", value_parser = parse_prebuilt)]
         upy: Vec<(Arch, PathBuf)>,
         /// Seconds each corpus run may take (past it: a hang, which fails the gate).
-        #[arg(long, default_value_t = 600)]
+        #[arg(long, default_value_t = 1800)]
         corpus_timeout: u64,
         /// Corpus runs slower than this many seconds are listed (not failed).
         #[arg(long, default_value_t = 30)]
         slow: u64,
         /// Programs of the fixed-seed fuzz stage (0: no fuzz stage).
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = 150)]
         fuzz_count: u64,
         /// Seed of the fuzz stage.
         #[arg(long, default_value_t = 1)]

@@ -2,7 +2,9 @@
 //! the harness down or leak into the next run.
 //!
 //! Each process gets its own temporary working directory, an environment with
-//! nothing in it but what the caller passes, resource limits set in the child
+//! nothing in it but what the caller passes (and `HOME`, set to the working
+//! directory unless the caller sets it: programs may expand `~`, and must not
+//! reach the real home), resource limits set in the child
 //! between fork and exec (CPU seconds, address space, file size, process
 //! count, no core files), its own process group, and a death signal if the
 //! harness itself dies. A wall-clock deadline kills the whole group; so does
@@ -221,6 +223,7 @@ fn run_in(spec: &Spec, workdir: &Path) -> std::io::Result<RunResult> {
     let mut cmd = Command::new(&spec.program);
     cmd.args(&spec.args)
         .env_clear()
+        .env("HOME", workdir)
         .envs(spec.env.iter().map(|(k, v)| (k, v)))
         .current_dir(workdir)
         .stdin(Stdio::null())
@@ -370,10 +373,10 @@ mod tests {
     #[test]
     fn environment_is_cleared() {
         std::env::set_var("GCTORTURE_SANDBOX_LEAK", "1");
-        let mut s = sh("echo \"[$GCTORTURE_SANDBOX_LEAK][$MINE]\"");
+        let mut s = sh("echo \"[$GCTORTURE_SANDBOX_LEAK][$MINE]\"; [ \"$HOME\" = \"$(pwd)\" ] && echo home");
         s.env.push(("MINE".into(), "yes".into()));
         let r = run(&s).unwrap();
-        assert_eq!(r.stdout.text(), "[][yes]\n");
+        assert_eq!(r.stdout.text(), "[][yes]\nhome\n");
     }
 
     #[test]
