@@ -126,6 +126,10 @@ pub struct Stats {
     pub programs: u64,
     pub runs: u64,
     pub findings: u64,
+    /// Findings a second run of the same program and knobs did not
+    /// reproduce: saved (marked `UNREPRODUCED`), reported, not counted above.
+    #[serde(default)]
+    pub flaky: u64,
     pub distinct_signatures: u64,
     /// Programs the oracle (or, without one, every interpreter) ran to completion.
     pub completed: u64,
@@ -195,8 +199,9 @@ pub fn program_for(seed: u64, index: u64, seeds: &[(String, String)]) -> crate::
     crate::gen::generate_program(&bytes)
 }
 
-/// Runs one program (shard-local number `k`) everywhere; returns (completed, findings saved).
-fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) -> (bool, u64) {
+/// Runs one program (shard-local number `k`) everywhere; returns (completed,
+/// findings saved, saved findings that did not reproduce).
+fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) -> (bool, u64, u64) {
     let index = c.shard.0 + k * c.shard.1;
     let generated = program_for(c.seed, index, c.seeds);
     let text = generated.main.into_bytes();
@@ -223,6 +228,7 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
     }
     let program = Program { name, text, expected, origin: None, modules };
     let mut saved = 0;
+    let mut flaky = 0;
     let mut passes = Vec::new();
     let save = |e: &crate::runner::Execution, interp: &Interpreter, knobs: &Knobs, minimisable: bool| -> u64 {
         let cx = Context { seed: Some(c.seed), time_to_find_ms: None, build_key: None };
@@ -242,7 +248,23 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
             completed = false;
         }
         if e.outcome.is_finding() {
-            saved += save(&e, interp, &knobs, true);
+            // As ClusterFuzz does, a finding must reproduce to count: run it
+            // once more with the same knobs. One that does not is still saved.
+            let again = execute(interp, &knobs, Some(&program), &c.limits, &c.scratch);
+            runs.fetch_add(1, Ordering::Relaxed);
+            if again.signature == e.signature {
+                saved += save(&e, interp, &knobs, true);
+            } else {
+                let cx = Context { seed: Some(c.seed), time_to_find_ms: None, build_key: None };
+                if let Some(s) = c.store.save_or_warn(&e, interp, Some(&program), &cx) {
+                    let note = format!(
+                        "A second run with the same knobs gave {:?}; not counted as a finding.\n",
+                        again.signature.as_deref().unwrap_or("a pass")
+                    );
+                    let _ = std::fs::write(s.dir.join("UNREPRODUCED"), note);
+                    flaky += 1;
+                }
+            }
         } else if e.outcome == Outcome::Pass {
             passes.push((n, knobs, e));
         }
@@ -260,7 +282,7 @@ fn one(c: &Campaign, k: u64, sigs: &Mutex<HashSet<String>>, runs: &AtomicU64) ->
             }
         }
     }
-    (completed, saved)
+    (completed, saved, flaky)
 }
 
 /// Delta-debugs a saved finding's program and adds `minimised.py` to its directory.
@@ -293,6 +315,7 @@ pub fn run_campaign(c: &Campaign, state_path: Option<&Path>, report: &(dyn Fn(&S
     let programs = AtomicU64::new(0);
     let completed = AtomicU64::new(0);
     let findings = AtomicU64::new(0);
+    let flaky = AtomicU64::new(0);
     let runs = AtomicU64::new(0);
     let sigs = Mutex::new(HashSet::new());
     let finished = Mutex::new((c.start_at, BTreeSet::new()));
@@ -303,6 +326,7 @@ pub fn run_campaign(c: &Campaign, state_path: Option<&Path>, report: &(dyn Fn(&S
             programs: p,
             runs: runs.load(Ordering::Relaxed),
             findings: findings.load(Ordering::Relaxed),
+            flaky: flaky.load(Ordering::Relaxed),
             distinct_signatures: sigs.lock().map(|s| s.len()).unwrap_or(0) as u64,
             completed: completed.load(Ordering::Relaxed),
             seconds: elapsed,
@@ -327,10 +351,11 @@ pub fn run_campaign(c: &Campaign, state_path: Option<&Path>, report: &(dyn Fn(&S
                     {
                         break;
                     }
-                    let (ok, f) = one(c, k, &sigs, &runs);
+                    let (ok, f, fl) = one(c, k, &sigs, &runs);
                     programs.fetch_add(1, Ordering::Relaxed);
                     completed.fetch_add(ok as u64, Ordering::Relaxed);
                     findings.fetch_add(f, Ordering::Relaxed);
+                    flaky.fetch_add(fl, Ordering::Relaxed);
                     let mut g = finished.lock().unwrap_or_else(|p| p.into_inner());
                     g.1.insert(k);
                     let before = g.0;
@@ -460,7 +485,7 @@ pub fn main(a: FuzzArgs) -> ExitCode {
     let _ = std::fs::remove_dir_all(&scratch);
     let _ = std::fs::write(a.out.join("stats.json"), serde_json::to_vec_pretty(&stats).unwrap_or_default());
     crate::say!(
-        "fuzz: seed {} shard {}/{}: {} programs in {:.1}s ({:.1}/s), {} findings, {} distinct signatures, {:.0}% ran to completion; findings in {}",
+        "fuzz: seed {} shard {}/{}: {} programs in {:.1}s ({:.1}/s), {} findings ({} more did not reproduce), {} distinct signatures, {:.0}% ran to completion; findings in {}",
         a.seed,
         a.shard.0,
         a.shard.1,
@@ -468,6 +493,7 @@ pub fn main(a: FuzzArgs) -> ExitCode {
         stats.seconds,
         stats.programs_per_second,
         stats.findings,
+        stats.flaky,
         stats.distinct_signatures,
         if stats.programs > 0 { stats.completed as f64 * 100.0 / stats.programs as f64 } else { 0.0 },
         a.out.join("findings").display()

@@ -558,8 +558,8 @@ fn fuzz_stage(opts: &Options, upys: &[Interpreter], scratch: &Path, store: &Stor
         None => "none (interpreters compared with each other)".into(),
     };
     let detail = format!(
-        "{} programs, {} runs, {:.1} programs/s, {:.0}% ran to completion (need {MIN_COMPLETION:.0}%), {} findings, {} signatures; oracle {oracle}",
-        s.programs, s.runs, s.programs_per_second, share, s.findings, s.distinct_signatures
+        "{} programs, {} runs, {:.1} programs/s, {:.0}% ran to completion (need {MIN_COMPLETION:.0}%), {} findings, {} unreproduced, {} signatures; oracle {oracle}",
+        s.programs, s.runs, s.programs_per_second, share, s.findings, s.flaky, s.distinct_signatures
     );
     notes.push(format!("fuzz: {detail}"));
     let mut r = row("fuzz", Arch::X64, &subject, passed, t.elapsed(), detail);
