@@ -639,6 +639,19 @@ impl Heap {
                     continue;
                 }
             }
+            // Inside or at the start of a run, take 32 FREE blocks at once
+            // while the run stays shorter than the request.
+            if run + 32 < n && b.is_multiple_of(32) && b + 32 <= self.n_blocks && self.atb_word(b) == 0 {
+                if first_free == usize::MAX {
+                    first_free = b;
+                }
+                if first_class == usize::MAX && run + 32 >= min_len {
+                    first_class = b - run;
+                }
+                run += 32;
+                b += 32;
+                continue;
+            }
             // Skip four used blocks at a time when a whole ATB byte has no FREE.
             if run == 0 && b.is_multiple_of(4) && b + 4 <= self.n_blocks {
                 // SAFETY: b/4 < n_blocks/4.
@@ -710,19 +723,38 @@ impl Heap {
         }
     }
 
-    /// Blocks from `b` on became free: a free run may now start at `b`, or
-    /// earlier if free blocks precede it. Lowers every class's hint to that
-    /// start (found by walking back at most the largest class's length; a run
-    /// that long already lies above every hint's reach).
-    pub(crate) fn lower_run_hints(&self, b: usize) {
-        let cap = 1usize << (RUN_CLASSES - 1);
+    /// Blocks `b..b + n` became free and may have joined free neighbours into
+    /// one run. Lowers the hint of every class that run is long enough for to
+    /// the run's start; the other classes' hints stay (a run shorter than their
+    /// size does not break their invariant), so freeing a one-block temporary
+    /// among one-block holes does not send larger requests back over them.
+    /// Neighbours are walked at most `NEAR` blocks each way. A free stretch
+    /// that long before `b` was already a run of class `NEAR_CLASS`, so that
+    /// class's hint is at or below its start: the bound used when the walk
+    /// stops early, for every class whose qualification is then unknown.
+    pub(crate) fn lower_run_hints(&self, b: usize, n: usize) {
+        const NEAR_CLASS: usize = 5;
+        const NEAR: usize = 1 << NEAR_CLASS;
         let mut s = b;
-        while s > 0 && b - s < cap && self.kind(s - 1) == BlockKind::Free {
+        while s > 0 && b - s < NEAR && self.kind(s - 1) == BlockKind::Free {
             s -= 1;
         }
-        for h in &self.run_hints[1..] {
-            if s < h.get() {
-                h.set(s);
+        let mut e = b + n;
+        while e < self.n_blocks && e - (b + n) < NEAR && self.kind(e) == BlockKind::Free {
+            e += 1;
+        }
+        let back_capped = b - s == NEAR;
+        let capped = back_capped || e - (b + n) == NEAR;
+        // The run starts at s (exact) or, if the walk back stopped early, at
+        // or above the class NEAR_CLASS hint.
+        let start = if back_capped { s.min(self.run_hints[NEAR_CLASS].get()) } else { s };
+        let len = e - s;
+        for (c, h) in self.run_hints.iter().enumerate().skip(1) {
+            if 1usize << c > len && !capped {
+                break;
+            }
+            if start < h.get() {
+                h.set(start);
             }
         }
     }
@@ -793,7 +825,7 @@ impl Heap {
         if b < self.free_hint.get() {
             self.free_hint.set(b);
         }
-        self.lower_run_hints(b);
+        self.lower_run_hints(b, n);
         let s = &self.stats;
         s.live_blocks.set(s.live_blocks.get() - n);
         s.live_allocs.set(s.live_allocs.get() - 1);
@@ -850,7 +882,7 @@ impl Heap {
             if b + want < self.free_hint.get() {
                 self.free_hint.set(b + want);
             }
-            self.lower_run_hints(b + want);
+            self.lower_run_hints(b + want, have - want);
             self.stats.live_blocks.set(self.stats.live_blocks.get() - (have - want));
             // SAFETY: p..p+want*BLOCK_SIZE is still ours; clear the slack past n_bytes.
             unsafe { ptr::write_bytes(p.add(n_bytes), 0, want * BLOCK_SIZE - n_bytes) };
