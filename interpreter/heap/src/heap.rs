@@ -215,21 +215,6 @@ pub struct Heap {
     _not_send: PhantomData<*const ()>,
 }
 
-/// Asks the kernel to back the 2 MiB-aligned part of a large area with
-/// transparent huge pages: a program cycling through the pool then takes one
-/// page fault per 2 MiB instead of per 4 KiB (a tenth of a short run's time
-/// otherwise). Advice only; failure (no THP, old kernel) changes nothing.
-fn advise_huge_pages(start: usize, len: usize) {
-    const HUGE: usize = 2 << 20;
-    let lo = start.next_multiple_of(HUGE);
-    let hi = (start + len) & !(HUGE - 1);
-    if hi > lo && hi - lo >= 2 * HUGE {
-        // SAFETY: lo..hi lies inside the area just allocated and owned by the
-        // heap; MADV_HUGEPAGE changes no contents, only how pages are backed.
-        unsafe { libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE) };
-    }
-}
-
 thread_local! {
     static CURRENT: Cell<*const Heap> = const { Cell::new(ptr::null()) };
 }
@@ -253,7 +238,6 @@ impl Heap {
         if area.is_null() {
             return Err(ConfigError(format!("cannot reserve {} bytes for the heap", config.size)));
         }
-        advise_huge_pages(area as usize, config.size);
         // SAFETY: Geometry::for_size guarantees the tables and pool fit in `size`.
         let (atb, ftb, pool) = unsafe { (area, area.add(geo.atb_len), area.add(geo.pool_offset) as usize) };
         let torture = config.torture.clone();
@@ -739,15 +723,18 @@ impl Heap {
         while s > 0 && b - s < NEAR && self.kind(s - 1) == BlockKind::Free {
             s -= 1;
         }
-        let mut e = b + n;
-        while e < self.n_blocks && e - (b + n) < NEAR && self.kind(e) == BlockKind::Free {
-            e += 1;
-        }
         let back_capped = b - s == NEAR;
-        let capped = back_capped || e - (b + n) == NEAR;
         // The run starts at s (exact) or, if the walk back stopped early, at
         // or above the class NEAR_CLASS hint.
         let start = if back_capped { s.min(self.run_hints[NEAR_CLASS].get()) } else { s };
+        // Only hints above the start can need lowering; often there are none,
+        // and the walk forward is saved.
+        if self.run_hints[1..].iter().all(|h| h.get() <= start) {
+            return;
+        }
+        let fwd = self.free_len_from(b + n, NEAR);
+        let e = b + n + fwd;
+        let capped = back_capped || fwd == NEAR;
         let len = e - s;
         for (c, h) in self.run_hints.iter().enumerate().skip(1) {
             if 1usize << c > len && !capped {
@@ -757,6 +744,32 @@ impl Heap {
                 h.set(start);
             }
         }
+    }
+
+    /// How many FREE blocks follow from `p` on (counting stops at `limit`),
+    /// read a word of the ATB at a time.
+    fn free_len_from(&self, p: usize, limit: usize) -> usize {
+        let mut k = 0;
+        while k < limit && p + k < self.n_blocks {
+            let q = p + k;
+            let base = q & !31;
+            if base + 32 > self.n_blocks {
+                if self.kind(q) != BlockKind::Free {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            let shift = 2 * (q - base);
+            let x = self.atb_word(base) >> shift;
+            let avail = 32 - (q - base);
+            let free = if x == 0 { avail } else { (x.trailing_zeros() as usize / 2).min(avail) };
+            k += free;
+            if free < avail {
+                break;
+            }
+        }
+        k.min(limit)
     }
 
     /// Forgets every hint (after a sweep, which frees blocks anywhere).
