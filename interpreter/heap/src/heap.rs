@@ -221,21 +221,6 @@ pub struct Heap {
     _not_send: PhantomData<*const ()>,
 }
 
-/// Asks the kernel to back the 2 MiB-aligned part of a large area with
-/// transparent huge pages: a program cycling through the pool then takes one
-/// page fault per 2 MiB instead of per 4 KiB (a tenth of a short run's time
-/// otherwise). Advice only; failure (no THP, old kernel) changes nothing.
-fn advise_huge_pages(start: usize, len: usize) {
-    const HUGE: usize = 2 << 20;
-    let lo = start.next_multiple_of(HUGE);
-    let hi = (start + len) & !(HUGE - 1);
-    if hi > lo && hi - lo >= 2 * HUGE {
-        // SAFETY: lo..hi lies inside the area just allocated and owned by the
-        // heap; MADV_HUGEPAGE changes no contents, only how pages are backed.
-        unsafe { libc::madvise(lo as *mut libc::c_void, hi - lo, libc::MADV_HUGEPAGE) };
-    }
-}
-
 thread_local! {
     static CURRENT: Cell<*const Heap> = const { Cell::new(ptr::null()) };
 }
@@ -274,7 +259,6 @@ impl Heap {
         if area.is_null() {
             return Err(ConfigError(format!("cannot reserve {} bytes for the heap", config.size)));
         }
-        advise_huge_pages(area as usize, config.size);
         // SAFETY: Geometry::for_size guarantees the tables and pool fit in `size`.
         let (atb, ftb, pool) = unsafe { (area, area.add(geo.atb_len), area.add(geo.pool_offset) as usize) };
         let torture = config.torture.clone();
@@ -673,6 +657,19 @@ impl Heap {
                     continue;
                 }
             }
+            // Inside or at the start of a run, take 32 FREE blocks at once
+            // while the run stays shorter than the request.
+            if run + 32 < n && b.is_multiple_of(32) && b + 32 <= self.n_blocks && self.atb_word(b) == 0 {
+                if first_free == usize::MAX {
+                    first_free = b;
+                }
+                if first_class == usize::MAX && run + 32 >= min_len {
+                    first_class = b - run;
+                }
+                run += 32;
+                b += 32;
+                continue;
+            }
             // Skip four used blocks at a time when a whole ATB byte has no FREE.
             if run == 0 && b.is_multiple_of(4) && b + 4 <= self.n_blocks {
                 // SAFETY: b/4 < n_blocks/4.
@@ -744,21 +741,69 @@ impl Heap {
         }
     }
 
-    /// Blocks from `b` on became free: a free run may now start at `b`, or
-    /// earlier if free blocks precede it. Lowers every class's hint to that
-    /// start (found by walking back at most the largest class's length; a run
-    /// that long already lies above every hint's reach).
-    pub(crate) fn lower_run_hints(&self, b: usize) {
-        let cap = 1usize << (RUN_CLASSES - 1);
+    /// Blocks `b..b + n` became free and may have joined free neighbours into
+    /// one run. Lowers the hint of every class that run is long enough for to
+    /// the run's start; the other classes' hints stay (a run shorter than their
+    /// size does not break their invariant), so freeing a one-block temporary
+    /// among one-block holes does not send larger requests back over them.
+    /// Neighbours are walked at most `NEAR` blocks each way. A free stretch
+    /// that long before `b` was already a run of class `NEAR_CLASS`, so that
+    /// class's hint is at or below its start: the bound used when the walk
+    /// stops early, for every class whose qualification is then unknown.
+    pub(crate) fn lower_run_hints(&self, b: usize, n: usize) {
+        const NEAR_CLASS: usize = 5;
+        const NEAR: usize = 1 << NEAR_CLASS;
         let mut s = b;
-        while s > 0 && b - s < cap && self.kind(s - 1) == BlockKind::Free {
+        while s > 0 && b - s < NEAR && self.kind(s - 1) == BlockKind::Free {
             s -= 1;
         }
-        for h in &self.run_hints[1..] {
-            if s < h.get() {
-                h.set(s);
+        let back_capped = b - s == NEAR;
+        // The run starts at s (exact) or, if the walk back stopped early, at
+        // or above the class NEAR_CLASS hint.
+        let start = if back_capped { s.min(self.run_hints[NEAR_CLASS].get()) } else { s };
+        // Only hints above the start can need lowering; often there are none,
+        // and the walk forward is saved.
+        if self.run_hints[1..].iter().all(|h| h.get() <= start) {
+            return;
+        }
+        let fwd = self.free_len_from(b + n, NEAR);
+        let e = b + n + fwd;
+        let capped = back_capped || fwd == NEAR;
+        let len = e - s;
+        for (c, h) in self.run_hints.iter().enumerate().skip(1) {
+            if 1usize << c > len && !capped {
+                break;
+            }
+            if start < h.get() {
+                h.set(start);
             }
         }
+    }
+
+    /// How many FREE blocks follow from `p` on (counting stops at `limit`),
+    /// read a word of the ATB at a time.
+    fn free_len_from(&self, p: usize, limit: usize) -> usize {
+        let mut k = 0;
+        while k < limit && p + k < self.n_blocks {
+            let q = p + k;
+            let base = q & !31;
+            if base + 32 > self.n_blocks {
+                if self.kind(q) != BlockKind::Free {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            let shift = 2 * (q - base);
+            let x = self.atb_word(base) >> shift;
+            let avail = 32 - (q - base);
+            let free = if x == 0 { avail } else { (x.trailing_zeros() as usize / 2).min(avail) };
+            k += free;
+            if free < avail {
+                break;
+            }
+        }
+        k.min(limit)
     }
 
     /// Forgets every hint (after a sweep, which frees blocks anywhere).
@@ -827,7 +872,7 @@ impl Heap {
         if b < self.free_hint.get() {
             self.free_hint.set(b);
         }
-        self.lower_run_hints(b);
+        self.lower_run_hints(b, n);
         let s = &self.stats;
         s.live_blocks.set(s.live_blocks.get() - n);
         s.live_allocs.set(s.live_allocs.get() - 1);
@@ -884,7 +929,7 @@ impl Heap {
             if b + want < self.free_hint.get() {
                 self.free_hint.set(b + want);
             }
-            self.lower_run_hints(b + want);
+            self.lower_run_hints(b + want, have - want);
             self.stats.live_blocks.set(self.stats.live_blocks.get() - (have - want));
             // SAFETY: p..p+want*BLOCK_SIZE is still ours; clear the slack past n_bytes.
             unsafe { ptr::write_bytes(p.add(n_bytes), 0, want * BLOCK_SIZE - n_bytes) };
