@@ -312,7 +312,7 @@ pub fn try_getattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> 
 
 /// A `__getattribute__` defined in Python on an instance's class.
 fn user_getattribute(rt: &mut Rt, k: Kind, cls: Value) -> PResult<Option<Value>> {
-    if k != Kind::Instance {
+    if k != Kind::Instance || !rt.attr_hooks_seen {
         return Ok(None);
     }
     Ok(class::lookup(rt, cls, q::__getattribute__)?.filter(|&f| kind(f) == Kind::Function))
@@ -454,7 +454,8 @@ pub fn setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
     match k {
         Kind::Instance | Kind::Exception => {
             let cls = type_of(rt, o);
-            if let Some(f) = class::lookup(rt, cls, q::__setattr__)? {
+            let hook = if rt.attr_hooks_seen { class::lookup(rt, cls, q::__setattr__)? } else { None };
+            if let Some(f) = hook {
                 if kind(f) == Kind::Function {
                     call(rt, f, &[o, Value::qstr(name), v], &[])?;
                     return Ok(());
@@ -462,7 +463,12 @@ pub fn setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<()> {
             }
             generic_setattr(rt, o, name, v)
         }
-        Kind::Class if class::is_heap_class(o) => dict::set(rt, class::get(o).dict, Value::qstr(name), v),
+        Kind::Class if class::is_heap_class(o) => {
+            if name == q::__setattr__ || name == q::__delattr__ || name == q::__getattribute__ {
+                rt.attr_hooks_seen = true;
+            }
+            dict::set(rt, class::get(o).dict, Value::qstr(name), v)
+        }
         Kind::Class => {
             let n = rt.st.qstr.str(name);
             let cn = class::name(rt, o);
@@ -551,7 +557,7 @@ pub fn generic_setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<(
 /// May instances of `cls` get attribute `name`? Not when every class in the
 /// MRO declares `__slots__` and none of them lists `name`.
 fn slots_allow(rt: &mut Rt, cls: Value, name: Qstr) -> PResult<bool> {
-    if !class::is_heap_class(cls) {
+    if !rt.slots_seen || !class::is_heap_class(cls) {
         return Ok(true);
     }
     let mut listed = false;
@@ -588,7 +594,7 @@ fn slot_names_contain(rt: &mut Rt, sl: Value, name: Qstr) -> PResult<bool> {
 }
 
 pub fn delattr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<()> {
-    if kind(o) == Kind::Instance {
+    if kind(o) == Kind::Instance && rt.attr_hooks_seen {
         let cls = type_of(rt, o);
         if let Some(f) = class::lookup(rt, cls, q::__delattr__)? {
             if kind(f) == Kind::Function {

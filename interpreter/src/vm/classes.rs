@@ -253,6 +253,14 @@ fn make_class(rt: &mut Rt, meta: Value, name: Value, bases: Value, ns: Value, kw
         let n = solid.sname;
         return Err(rt.type_error(format_args!("type '{n}' is not an acceptable base type")));
     }
+    if dict::get_qstr(rt, ns, q::__slots__)?.is_some() {
+        rt.slots_seen = true;
+    }
+    for hook in [q::__setattr__, q::__delattr__, q::__getattribute__] {
+        if dict::get_qstr(rt, ns, hook)?.is_some() {
+            rt.attr_hooks_seen = true;
+        }
+    }
     let c = cls::new_class(rt, nq, bases, ns, solid)?;
     let mro = tuple::new_uninit(rt, lin.len() + 1)?;
     tuple::set(mro, 0, c);

@@ -83,6 +83,12 @@ pub struct Rt<'a> {
     pub repr_depth: usize,
     /// `gc.isenabled()`.
     pub gc_enabled: bool,
+    /// Some class made so far declares `__slots__` (until then attribute
+    /// stores skip the slots check).
+    pub slots_seen: bool,
+    /// Some class made so far defines `__setattr__`, `__delattr__` or
+    /// `__getattribute__` (until then attribute access skips those lookups).
+    pub attr_hooks_seen: bool,
 }
 
 /// Writes formatted text into a GC vector (no Rust allocation).
@@ -118,6 +124,8 @@ impl<'a> Rt<'a> {
             repr_active: [Value::NONE; 64],
             repr_depth: 0,
             gc_enabled: true,
+            slots_seen: false,
+            attr_hooks_seen: false,
         }
     }
 
