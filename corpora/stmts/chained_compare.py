@@ -7,7 +7,7 @@ print(v(1) < v(2) < v(3))
 print(v(3) < v(2) < v(1))
 print(v(1) < v(0) < v(5) < v(6))
 x = 5
-print(0 <= x < 10, 0 <= x <= 4, x in [5] in [[5]], 1 is 1 is not None)
+print(0 <= x < 10, 0 <= x <= 4, x in [5] in [[5]], x is x is not None)
 print([] == [] != [1], (1, 2) < (1, 3) <= (1, 3))
 try:
     print(1 < "a" < 2)
