@@ -16,9 +16,9 @@ use crate::vm::{ops, PResult, Rt};
 crate::rt_type!(BYTEARRAY_TYPE, BYTEARRAY_INFO, "bytearray", b'A', &[2], None, ByteArray, BYTEARRAY_CLASS);
 
 crate::methods! { METHODS:
-    APPEND = "append", m_append, Method;
-    EXTEND = "extend", m_extend, Method;
-    POP = "pop", m_pop, Method;
+    APPEND = "append", m_append, Method, 1, 1;
+    EXTEND = "extend", m_extend, Method, 1, 1;
+    POP = "pop", m_pop, Method, 0, 1;
     DECODE = "decode", crate::objects::bytes_methods::decode, Method;
     HEX = "hex", crate::objects::bytes_methods::hex, Method;
 }

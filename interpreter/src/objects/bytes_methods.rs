@@ -131,6 +131,7 @@ fn bridge(rt: &mut Rt, name: &str, a: &[Value], k: &[Value], tuple_ok: bool) -> 
         .iter()
         .find(|m| m.name == name)
         .ok_or_else(|| rt.attribute_error(format_args!("'bytes' object has no attribute '{name}'")))?;
+    crate::objects::builtin::check_arity(rt, m, &args)?;
     let r = (m.f)(rt, &args, k)?;
     convert_back(rt, r, array)
 }
@@ -372,7 +373,7 @@ pub fn hex(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
 }
 
 crate::methods! { BYTES_METHODS:
-    JOIN = "join", m_join, Method;
+    JOIN = "join", m_join, Method, 1, 1;
     SPLIT = "split", b_split, Method;
     RSPLIT = "rsplit", b_rsplit, Method;
     STRIP = "strip", b_strip, Method;
@@ -386,8 +387,8 @@ crate::methods! { BYTES_METHODS:
     REPLACE = "replace", b_replace, Method;
     STARTSWITH = "startswith", b_startswith, Method;
     ENDSWITH = "endswith", b_endswith, Method;
-    PARTITION = "partition", b_partition, Method;
-    RPARTITION = "rpartition", b_rpartition, Method;
+    PARTITION = "partition", b_partition, Method, 1, 1;
+    RPARTITION = "rpartition", b_rpartition, Method, 1, 1;
     ZFILL = "zfill", b_zfill, Method;
     CENTER = "center", b_center, Method;
     LJUST = "ljust", b_ljust, Method;
@@ -396,19 +397,19 @@ crate::methods! { BYTES_METHODS:
     EXPANDTABS = "expandtabs", b_expandtabs, Method;
     REMOVEPREFIX = "removeprefix", b_removeprefix, Method;
     REMOVESUFFIX = "removesuffix", b_removesuffix, Method;
-    UPPER = "upper", b_upper, Method;
-    LOWER = "lower", b_lower, Method;
-    SWAPCASE = "swapcase", b_swapcase, Method;
-    CAPITALIZE = "capitalize", b_capitalize, Method;
-    TITLE = "title", b_title, Method;
-    ISALNUM = "isalnum", b_isalnum, Method;
-    ISALPHA = "isalpha", b_isalpha, Method;
-    ISDIGIT = "isdigit", b_isdigit, Method;
-    ISSPACE = "isspace", b_isspace, Method;
-    ISASCII = "isascii", b_isascii, Method;
-    ISUPPER = "isupper", b_isupper, Method;
-    ISLOWER = "islower", b_islower, Method;
-    ISTITLE = "istitle", b_istitle, Method;
+    UPPER = "upper", b_upper, Method, 0, 0;
+    LOWER = "lower", b_lower, Method, 0, 0;
+    SWAPCASE = "swapcase", b_swapcase, Method, 0, 0;
+    CAPITALIZE = "capitalize", b_capitalize, Method, 0, 0;
+    TITLE = "title", b_title, Method, 0, 0;
+    ISALNUM = "isalnum", b_isalnum, Method, 0, 0;
+    ISALPHA = "isalpha", b_isalpha, Method, 0, 0;
+    ISDIGIT = "isdigit", b_isdigit, Method, 0, 0;
+    ISSPACE = "isspace", b_isspace, Method, 0, 0;
+    ISASCII = "isascii", b_isascii, Method, 0, 0;
+    ISUPPER = "isupper", b_isupper, Method, 0, 0;
+    ISLOWER = "islower", b_islower, Method, 0, 0;
+    ISTITLE = "istitle", b_istitle, Method, 0, 0;
     FROMHEX = "fromhex", fromhex, ClassMethod;
 }
 
@@ -462,11 +463,11 @@ fn ba_remove(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 }
 
 crate::methods! { BYTEARRAY_EXTRA:
-    BA_CLEAR = "clear", ba_clear, Method;
-    BA_COPY = "copy", ba_copy, Method;
-    BA_REVERSE = "reverse", ba_reverse, Method;
-    BA_INSERT = "insert", ba_insert, Method;
-    BA_REMOVE = "remove", ba_remove, Method;
+    BA_CLEAR = "clear", ba_clear, Method, 0, 0;
+    BA_COPY = "copy", ba_copy, Method, 0, 0;
+    BA_REVERSE = "reverse", ba_reverse, Method, 0, 0;
+    BA_INSERT = "insert", ba_insert, Method, 2, 2;
+    BA_REMOVE = "remove", ba_remove, Method, 1, 1;
 }
 
 /// bytearray's own list-like methods.

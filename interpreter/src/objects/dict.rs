@@ -37,17 +37,17 @@ pub(crate) struct DictObj {
 }
 
 crate::methods! { METHODS:
-    GET = "get", m_get, Method;
-    KEYS = "keys", m_keys, Method;
-    VALUES = "values", m_values, Method;
-    ITEMS = "items", m_items, Method;
-    POP = "pop", m_pop, Method;
-    POPITEM = "popitem", m_popitem, Method;
-    SETDEFAULT = "setdefault", m_setdefault, Method;
+    GET = "get", m_get, Method, 1, 2;
+    KEYS = "keys", m_keys, Method, 0, 0;
+    VALUES = "values", m_values, Method, 0, 0;
+    ITEMS = "items", m_items, Method, 0, 0;
+    POP = "pop", m_pop, Method, 1, 2;
+    POPITEM = "popitem", m_popitem, Method, 0, 0;
+    SETDEFAULT = "setdefault", m_setdefault, Method, 1, 2;
     UPDATE = "update", m_update, Method;
-    COPY = "copy", m_copy, Method;
-    CLEAR = "clear", m_clear, Method;
-    FROMKEYS = "fromkeys", m_fromkeys, ClassMethod;
+    COPY = "copy", m_copy, Method, 0, 0;
+    CLEAR = "clear", m_clear, Method, 0, 0;
+    FROMKEYS = "fromkeys", m_fromkeys, ClassMethod, 1, 2;
 }
 
 pub fn is_dict(v: Value) -> bool {

@@ -32,17 +32,17 @@ struct ListObj {
 }
 
 crate::methods! { METHODS:
-    APPEND = "append", m_append, Method;
-    EXTEND = "extend", m_extend, Method;
-    POP = "pop", m_pop, Method;
-    INSERT = "insert", m_insert, Method;
-    REMOVE = "remove", m_remove, Method;
-    INDEX = "index", m_index, Method;
-    COUNT = "count", m_count, Method;
-    REVERSE = "reverse", m_reverse, Method;
+    APPEND = "append", m_append, Method, 1, 1;
+    EXTEND = "extend", m_extend, Method, 1, 1;
+    POP = "pop", m_pop, Method, 0, 1;
+    INSERT = "insert", m_insert, Method, 2, 2;
+    REMOVE = "remove", m_remove, Method, 1, 1;
+    INDEX = "index", m_index, Method, 1, 3;
+    COUNT = "count", m_count, Method, 1, 1;
+    REVERSE = "reverse", m_reverse, Method, 0, 0;
     SORT = "sort", m_sort, Method;
-    COPY = "copy", m_copy, Method;
-    CLEAR = "clear", m_clear, Method;
+    COPY = "copy", m_copy, Method, 0, 0;
+    CLEAR = "clear", m_clear, Method, 0, 0;
 }
 
 pub fn is_list(v: Value) -> bool {

@@ -37,34 +37,34 @@ crate::rt_type!(FROZENSET_TYPE, FROZENSET_INFO, "frozenset", b'z', &[2], None, F
 crate::rt_type!(SETTABLE_TYPE, SETTABLE_INFO, "set-table", b'w', &[], Some(2), Set, SET_CLASS);
 
 crate::methods! { METHODS:
-    ADD = "add", m_add, Method;
-    DISCARD = "discard", m_discard, Method;
-    REMOVE = "remove", m_remove, Method;
-    POP = "pop", m_pop, Method;
-    CLEAR = "clear", m_clear, Method;
+    ADD = "add", m_add, Method, 1, 1;
+    DISCARD = "discard", m_discard, Method, 1, 1;
+    REMOVE = "remove", m_remove, Method, 1, 1;
+    POP = "pop", m_pop, Method, 0, 0;
+    CLEAR = "clear", m_clear, Method, 0, 0;
     UPDATE = "update", m_update, Method;
-    COPY = "copy", m_copy, Method;
+    COPY = "copy", m_copy, Method, 0, 0;
     UNION = "union", m_union, Method;
     INTERSECTION = "intersection", m_intersection, Method;
     DIFFERENCE = "difference", m_difference, Method;
-    SYMMETRIC_DIFFERENCE = "symmetric_difference", m_symdiff, Method;
-    ISSUBSET = "issubset", m_issubset, Method;
-    ISSUPERSET = "issuperset", m_issuperset, Method;
-    ISDISJOINT = "isdisjoint", m_isdisjoint, Method;
+    SYMMETRIC_DIFFERENCE = "symmetric_difference", m_symdiff, Method, 1, 1;
+    ISSUBSET = "issubset", m_issubset, Method, 1, 1;
+    ISSUPERSET = "issuperset", m_issuperset, Method, 1, 1;
+    ISDISJOINT = "isdisjoint", m_isdisjoint, Method, 1, 1;
     INTERSECTION_UPDATE = "intersection_update", m_intersection_update, Method;
     DIFFERENCE_UPDATE = "difference_update", m_difference_update, Method;
     SYMMETRIC_DIFFERENCE_UPDATE = "symmetric_difference_update", m_symdiff_update, Method;
 }
 
 crate::methods! { FROZEN_METHODS:
-    F_COPY = "copy", m_copy, Method;
+    F_COPY = "copy", m_copy, Method, 0, 0;
     F_UNION = "union", m_union, Method;
     F_INTERSECTION = "intersection", m_intersection, Method;
     F_DIFFERENCE = "difference", m_difference, Method;
-    F_SYMMETRIC_DIFFERENCE = "symmetric_difference", m_symdiff, Method;
-    F_ISSUBSET = "issubset", m_issubset, Method;
-    F_ISSUPERSET = "issuperset", m_issuperset, Method;
-    F_ISDISJOINT = "isdisjoint", m_isdisjoint, Method;
+    F_SYMMETRIC_DIFFERENCE = "symmetric_difference", m_symdiff, Method, 1, 1;
+    F_ISSUBSET = "issubset", m_issubset, Method, 1, 1;
+    F_ISSUPERSET = "issuperset", m_issuperset, Method, 1, 1;
+    F_ISDISJOINT = "isdisjoint", m_isdisjoint, Method, 1, 1;
 }
 
 pub fn is_set(v: Value) -> bool {

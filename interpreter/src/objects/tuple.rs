@@ -19,7 +19,7 @@ crate::rt_type!(TUPLE_TYPE, TUPLE_INFO, "tuple", b'U', &[], Some(2), Tuple, TUPL
 
 crate::methods! { METHODS:
     INDEX = "index", m_index, Method;
-    COUNT = "count", m_count, Method;
+    COUNT = "count", m_count, Method, 1, 1;
 }
 
 /// The empty tuple, a static object.

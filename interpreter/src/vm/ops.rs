@@ -1293,6 +1293,7 @@ pub fn call_kw(rt: &mut Rt, f: Value, args: &[Value], kw: &[Value]) -> PResult<V
         Kind::Builtin => {
             let bf = builtin::get(f);
             rt.check_stack()?;
+            builtin::check_arity(rt, bf, args)?;
             (bf.f)(rt, args, kw)
         }
         Kind::BoundMethod => {
