@@ -16,6 +16,6 @@ for args in [(0,), (1, 2, 0), (1.5,), ("3",)]:
     except Exception as e:
         print(type(e).__name__, e)
 print(range(0) == range(5, 5), range(0, 3) == range(3), range(1, 10, 3) == range(1, 8, 3), range(2) != range(3))
-print(len(range(10, 0, -3)), list(range(10, 0, -3)), list(range(-5)), len(range(-2**40, 2**40)), range(5)[-5])
+print(len(range(10, 0, -3)), list(range(10, 0, -3)), list(range(-5)), len(range(-2**20, 2**20)), range(5)[-5])
 print(repr(range(5)), repr(range(1, 5)), repr(range(1, 5, 2)), bool(range(0)), bool(range(1)))
 print(list(reversed(range(1, 10, 4))), sum(range(101)))
