@@ -84,6 +84,10 @@ pub(crate) enum FKind {
     AsyncWith,
     /// The exception path of `finally`: previous and current exception on the stack.
     FinallyEnd,
+    /// A `finally` body inlined on the way out of a `return`: the value being
+    /// returned is on the stack, and a `break`/`continue`/`return` in the
+    /// body drops it.
+    PopValue,
 }
 
 /// A frame block: what must be undone to leave a construct early.

@@ -122,7 +122,14 @@ impl Compiler<'_> {
                         self.saved.push(f)?;
                     }
                     self.u.fblocks.truncate(i);
+                    if value {
+                        let d = self.u.em.depth();
+                        self.push_fblock(FKind::PopValue, NIL, NIL, d, 0, false)?;
+                    }
                     let r = self.body(fb.extra);
+                    if value {
+                        self.u.fblocks.pop();
+                    }
                     for k in mark..self.saved.len() {
                         let f = self.saved[k];
                         self.u.fblocks.push(f)?;
@@ -154,6 +161,13 @@ impl Compiler<'_> {
                     self.op_uu(Op::CALL_FUNCTION, 3, 0)?;
                     if fb.kind == FKind::AsyncWith {
                         self.await_tos()?;
+                    }
+                    self.op(Op::POP_TOP)?;
+                }
+                FKind::PopValue => {
+                    // The pending return value under a new one, or alone.
+                    if value {
+                        self.op(Op::ROT_TWO)?;
                     }
                     self.op(Op::POP_TOP)?;
                 }
