@@ -529,8 +529,10 @@ impl Compiler<'_> {
         self.op(Op::PUSH_EXC_INFO)?;
         self.push_fblock(FKind::FinallyEnd, cleanup, NIL, d + 1, 0, true)?;
         self.body(n.d)?;
-        self.pop_fblock()?;
+        // The re-raise is inside the cleanup's range, so the handled
+        // exception the handler saved is restored on the way out.
         self.op(Op::RERAISE)?;
+        self.pop_fblock()?;
         self.u.em.place_handler(cleanup, d + 1);
         self.op(Op::ROT_TWO)?;
         self.op(Op::POP_EXCEPT)?;
