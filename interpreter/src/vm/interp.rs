@@ -114,6 +114,45 @@ pub fn run(rt: &mut Rt, fr: Value, throw: Value) -> PResult<Exit> {
     let (ip, sp) = frame::saved(fr);
     let mut st = St { ip, sp, op_ip: ip, nl: c.header().n_locals as usize, reraise: false };
     let mut pending = if throw.bits() != 0 { Some(throw) } else { None };
+    if let Some(exc) = pending {
+        // Suspended in `yield from`/`await`: the exception goes to the
+        // sub-iterator first, as CPython's gen.throw() delegates it.
+        if c.code().get(ip).copied() == Some(Op::YIELD_FROM as u8) && sp > st.nl {
+            let recv = frame::slots(fr)[sp - 1];
+            let r = if kind(recv) == Kind::Generator {
+                Some(gen_resume(rt, recv, Value::NONE, exc).map(Some))
+            } else if kind(recv) == Kind::Instance && ops::has_special(rt, recv, "throw")? {
+                Some(match ops::call_special(rt, recv, "throw", &[exc]) {
+                    Ok(Some(y)) => Ok(Some(Exit::Yield(y))),
+                    Ok(None) => Ok(None),
+                    Err(e) if exception::is_exc(e) && exception::matches(e, &cls::STOP_ITERATION_CLASS) => {
+                        Ok(Some(Exit::Return(exception::arg0(e))))
+                    }
+                    Err(e) => Err(e),
+                })
+            } else {
+                None
+            };
+            match r {
+                Some(Ok(Some(Exit::Yield(y)))) => {
+                    frame::save(fr, ip, sp);
+                    return Ok(Exit::Yield(y));
+                }
+                Some(Ok(Some(Exit::Return(v)))) => {
+                    frame::slots(fr)[sp - 1] = v;
+                    st.ip = ip + 1;
+                    pending = None;
+                }
+                Some(Ok(None)) => {
+                    frame::slots(fr)[sp - 1] = Value::NONE;
+                    st.ip = ip + 1;
+                    pending = None;
+                }
+                Some(Err(e)) => pending = Some(e),
+                None => {}
+            }
+        }
+    }
     loop {
         let r = match pending.take() {
             Some(e) => Err(e),
