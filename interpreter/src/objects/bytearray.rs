@@ -114,13 +114,23 @@ fn m_extend(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 }
 
 fn m_pop(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let d = data(a[0]);
-    match d.last() {
-        Some(&b) => {
-            let n = d.len() - 1;
-            truncate(a[0], n);
-            Ok(Value::small_int(b as isize).unwrap())
-        }
-        None => Err(rt.index_error(format_args!("pop from empty bytearray"))),
+    let n = data(a[0]).len();
+    if n == 0 {
+        return Err(rt.index_error(format_args!("pop from empty bytearray")));
     }
+    let mut i = match a.get(1) {
+        Some(&v) => ops::to_index(rt, v)?,
+        None => n as isize - 1,
+    };
+    if i < 0 {
+        i += n as isize;
+    }
+    if i < 0 || i >= n as isize {
+        return Err(rt.index_error(format_args!("pop index out of range")));
+    }
+    let d = data(a[0]);
+    let b = d[i as usize];
+    d.copy_within(i as usize + 1..n, i as usize);
+    truncate(a[0], n - 1);
+    Ok(Value::small_int(b as isize).unwrap_or(Value::NONE))
 }

@@ -265,7 +265,7 @@ fn m_remove(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let l = a[0];
     let mut i = 0;
     while i < len(l) {
-        if ops::eq(rt, items(l)[i], a[1])? {
+        if items(l)[i] == a[1] || ops::eq(rt, items(l)[i], a[1])? {
             remove_at(l, i);
             return Ok(Value::NONE);
         }
@@ -282,7 +282,7 @@ fn m_index(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let en = if a.len() > 3 { norm(ops::to_index(rt, a[3])?) } else { n };
     let mut i = st;
     while i < en && (i as usize) < len(l) {
-        if ops::eq(rt, items(l)[i as usize], a[1])? {
+        if items(l)[i as usize] == a[1] || ops::eq(rt, items(l)[i as usize], a[1])? {
             return Ok(Value::small_int(i).unwrap());
         }
         i += 1;
@@ -297,7 +297,7 @@ fn m_count(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let mut c = 0;
     let mut i = 0;
     while i < len(l) {
-        if ops::eq(rt, items(l)[i], a[1])? {
+        if items(l)[i] == a[1] || ops::eq(rt, items(l)[i], a[1])? {
             c += 1;
         }
         i += 1;

@@ -109,7 +109,7 @@ fn m_index(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let start = bound(rt, a.get(2), 0)?;
     let stop = bound(rt, a.get(3), n)?;
     for i in start..stop.min(len(t)) {
-        if ops::eq(rt, items(t)[i], a[1])? {
+        if items(t)[i] == a[1] || ops::eq(rt, items(t)[i], a[1])? {
             return Ok(Value::small_int(i as isize).unwrap());
         }
     }
@@ -120,7 +120,7 @@ fn m_count(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let t = a[0];
     let mut c = 0;
     for i in 0..len(t) {
-        if ops::eq(rt, items(t)[i], a[1])? {
+        if items(t)[i] == a[1] || ops::eq(rt, items(t)[i], a[1])? {
             c += 1;
         }
     }

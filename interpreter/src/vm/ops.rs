@@ -660,7 +660,8 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
                     return Ok(false);
                 }
                 let (x, y) = (seq_item(a, i), seq_item(bv, i));
-                if !eq(rt, x, y)? {
+                // Identity first, as CPython's containers compare items.
+                if x != y && !eq(rt, x, y)? {
                     return Ok(false);
                 }
             }
@@ -684,7 +685,7 @@ pub fn eq(rt: &mut Rt, a: Value, bv: Value) -> PResult<bool> {
                 if let Some((k, v)) = dict::entry_at(a, i) {
                     match dict::get(rt, bv, k)? {
                         Some(w) => {
-                            if !eq(rt, v, w)? {
+                            if v != w && !eq(rt, v, w)? {
                                 return Ok(false);
                             }
                         }
@@ -825,7 +826,7 @@ fn order(rt: &mut Rt, op: u8, a: Value, bv: Value) -> PResult<bool> {
                     return Ok(ord_result(op, Some(la.cmp(&lb))));
                 }
                 let (x, y) = (seq_item(a, i), seq_item(bv, i));
-                if !eq(rt, x, y)? {
+                if x != y && !eq(rt, x, y)? {
                     return order(rt, op, x, y);
                 }
                 i += 1;
@@ -913,11 +914,20 @@ pub fn contains(rt: &mut Rt, c: Value, x: Value) -> PResult<bool> {
         }
         Kind::Bytes | Kind::ByteArray => {
             let h = bytes::data(c).unwrap_or_else(|| bytearray::data(c));
-            if let Some(i) = x.as_small_int() {
-                return Ok(h.contains(&(i as u8)));
+            if is_intlike(x) {
+                return match int::to_i64(as_int(x)) {
+                    Some(i) if (0..256).contains(&i) => Ok(h.contains(&(i as u8))),
+                    _ => Err(rt.value_error(format_args!("byte must be in range(0, 256)"))),
+                };
             }
-            let n =
-                bytes::data(x).unwrap_or_else(|| if kind(x) == Kind::ByteArray { bytearray::data(x) } else { &mut [] });
+            let n = match kind(x) {
+                Kind::Bytes => bytes::data(x).unwrap_or(&[]),
+                Kind::ByteArray => bytearray::data(x),
+                _ => {
+                    let tn = type_name(rt, x);
+                    return Err(rt.type_error(format_args!("a bytes-like object is required, not '{tn}'")));
+                }
+            };
             return Ok(pstr::find_from(h, n, 0, h.len()).is_some());
         }
         Kind::Dict => return Ok(dict::get(rt, c, x)?.is_some()),
