@@ -121,7 +121,17 @@ pub fn view_iter(rt: &Rt, v: Value) -> PResult<Value> {
         Sub::ViewValues => Sub::DictValues,
         _ => Sub::DictItems,
     };
-    new(rt, s, d, 0, Value::NONE)
+    new(rt, s, d, 0, int(dict::len(d) as isize))
+}
+
+/// An iterator over a dict's keys that notices the dict changing size.
+pub fn dict_iter(rt: &Rt, d: Value) -> PResult<Value> {
+    new(rt, Sub::DictKeys, d, 0, int(dict::len(d) as isize))
+}
+
+/// An iterator over a set that notices the set changing size.
+pub fn set_iter(rt: &Rt, st: Value) -> PResult<Value> {
+    new(rt, Sub::Set, st, 0, int(crate::objects::set::len(st) as isize))
 }
 
 /// The next item of a built-in iterator, or None when exhausted.
@@ -199,6 +209,9 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             Ok(Some(crate::objects::int::from_i64(rt, range::item(seq, pos as i64))?))
         }
         Sub::Set => {
+            if extra.as_small_int().is_some_and(|n| n as usize != crate::objects::set::len(seq)) {
+                return Err(rt.runtime_error(format_args!("Set changed size during iteration")));
+            }
             let mut p = pos as usize;
             while p < crate::objects::set::slots(seq) {
                 if let Some(k) = crate::objects::set::item_at(seq, p) {
@@ -211,6 +224,9 @@ pub fn next(rt: &mut Rt, it: Value) -> PResult<Option<Value>> {
             Ok(None)
         }
         Sub::DictKeys | Sub::DictValues | Sub::DictItems => {
+            if extra.as_small_int().is_some_and(|n| n as usize != dict::len(seq)) {
+                return Err(rt.runtime_error(format_args!("dictionary changed size during iteration")));
+            }
             let mut p = pos as usize;
             let which = sub(it);
             while p < dict::fill(seq) {
