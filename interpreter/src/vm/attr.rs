@@ -545,7 +545,7 @@ pub fn generic_setattr(rt: &mut Rt, o: Value, name: Qstr, v: Value) -> PResult<(
             exception::set_dict(o, d);
         }
     }
-    if k == Kind::Instance && !slots_allow(rt, cls, name)? {
+    if k == Kind::Instance && (!class::is_heap_class(cls) || !slots_allow(rt, cls, name)?) {
         let n = rt.st.qstr.str(name);
         let tn = type_name(rt, o);
         return Err(rt.attribute_error(format_args!("'{tn}' object has no attribute '{n}'")));
