@@ -511,6 +511,10 @@ pub fn to_int(rt: &mut Rt, x: Value, base: Option<u32>) -> PResult<Value> {
         Kind::Instance => {
             for name in ["__int__", "__index__"] {
                 if let Some(r) = ops::call_special(rt, x, name, &[])? {
+                    if !int::is_int(r) {
+                        let tn = ops::type_name(rt, r);
+                        return Err(rt.type_error(format_args!("{name} returned non-int (type {tn})")));
+                    }
                     return Ok(r);
                 }
             }
