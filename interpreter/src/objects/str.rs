@@ -395,11 +395,8 @@ fn split_impl(rt: &mut Rt, a: &[Value], k: &[Value], right: bool) -> PResult<Val
                     break;
                 }
                 if maxsplit >= 0 && splits >= maxsplit {
-                    let mut j = n;
-                    while j > i && is_ws(b[j - 1]) {
-                        j -= 1;
-                    }
-                    let v = sub(rt, s, i, j)?;
+                    // The remainder keeps its trailing whitespace, as CPython's.
+                    let v = sub(rt, s, i, n)?;
                     parts.push(v).or_mem(rt)?;
                     break;
                 }
@@ -422,11 +419,7 @@ fn split_impl(rt: &mut Rt, a: &[Value], k: &[Value], right: bool) -> PResult<Val
                     break;
                 }
                 if maxsplit >= 0 && splits >= maxsplit {
-                    let mut i = 0;
-                    while i < j && is_ws(b[i]) {
-                        i += 1;
-                    }
-                    let v = sub(rt, s, i, j)?;
+                    let v = sub(rt, s, 0, j)?;
                     parts.push(v).or_mem(rt)?;
                     break;
                 }
