@@ -482,6 +482,20 @@ fn b_reversed(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             if let Some(r) = ops::call_special(rt, x, "__reversed__", &[])? {
                 return Ok(r);
             }
+            if crate::objects::instance::native(x).is_none() {
+                // The sequence protocol: __len__ and __getitem__, from the end.
+                if !(ops::has_special(rt, x, "__len__")? && ops::has_special(rt, x, "__getitem__")?) {
+                    let tn = ops::type_name(rt, x);
+                    return Err(rt.type_error(format_args!("'{tn}' object is not reversible")));
+                }
+                let n = ops::len(rt, x)?;
+                let l = list::new(rt, 0)?;
+                for i in (0..n).rev() {
+                    let v = ops::getitem(rt, x, si(i))?;
+                    list::append(rt, l, v)?;
+                }
+                return iter::new(rt, iter::Sub::Seq, l, 0, Value::NONE);
+            }
             let l = ops::to_list(rt, x)?;
             return iter::new(rt, iter::Sub::Reversed, l, list::len(l) as isize, Value::NONE);
         }
