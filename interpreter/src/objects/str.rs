@@ -592,7 +592,12 @@ fn find_args(rt: &mut Rt, a: &[Value], name: &str) -> PResult<(Value, usize, usi
     }
     let n = char_len(self_bytes(rt, s)) as isize;
     let norm = |i: isize| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    let start = if a.len() > 2 && a[2] != Value::NONE { norm(ops::to_index(rt, a[2])?) } else { 0 };
+    let raw_start = if a.len() > 2 && a[2] != Value::NONE { ops::to_index(rt, a[2])? } else { 0 };
+    if raw_start > n {
+        // Past the end: nothing is found there, not even "".
+        return Ok((needle, usize::MAX, 0));
+    }
+    let start = norm(raw_start);
     let end = if a.len() > 3 && a[3] != Value::NONE { norm(ops::to_index(rt, a[3])?) } else { n };
     let b = self_bytes(rt, s);
     if start > end {
