@@ -130,7 +130,15 @@ fn special_attr(rt: &mut Rt, o: Value, name: Qstr) -> PResult<Option<Value>> {
             }
         }
         (Kind::Exception, b"value") if exception::matches(o, &class::STOP_ITERATION_CLASS) => exception::arg0(o),
-        (Kind::Exception, b"code") if exception::matches(o, &class::SYSTEM_EXIT_CLASS) => exception::arg0(o),
+        (Kind::Exception, b"code") if exception::matches(o, &class::SYSTEM_EXIT_CLASS) => {
+            // None with no args, the one arg, else the args tuple (as CPython).
+            let a = exception::args(o);
+            if tuple::len(a) > 1 {
+                a
+            } else {
+                exception::arg0(o)
+            }
+        }
         (Kind::Function, b"__name__") => Value::qstr(Qstr(function::code(o).header().name)),
         (Kind::Function, b"__qualname__") => Value::qstr(Qstr(function::code(o).header().qualname)),
         (Kind::Function, b"__defaults__") => function::get(o).defaults,
