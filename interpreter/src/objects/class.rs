@@ -296,6 +296,12 @@ pub fn static_attr(rt: &Rt, co: &'static ClassObj, name: Qstr) -> Option<Value> 
             return Some(m.value());
         }
     }
+    // The mutable containers are unhashable: their __hash__ is None.
+    if s == b"__hash__"
+        && [&LIST_CLASS, &DICT_CLASS, &SET_CLASS, &BYTEARRAY_CLASS].iter().any(|c| core::ptr::eq(co, *c))
+    {
+        return Some(Value::NONE);
+    }
     if core::ptr::eq(co, &BYTES_CLASS) || core::ptr::eq(co, &BYTEARRAY_CLASS) {
         let extra =
             if core::ptr::eq(co, &BYTEARRAY_CLASS) { crate::objects::bytes_methods::find_bytearray(s) } else { None };

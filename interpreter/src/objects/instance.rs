@@ -40,6 +40,7 @@ crate::methods! { OBJECT_METHODS:
     OBJ_SETATTR = "__setattr__", crate::vm::classes::object_setattr, Method;
     OBJ_GETATTRIBUTE = "__getattribute__", crate::vm::attr::object_getattribute, Method;
     OBJ_DELATTR = "__delattr__", crate::vm::attr::object_delattr, Method;
+    OBJ_HASH = "__hash__", crate::vm::classes::object_hash, Method;
 }
 
 crate::rt_type!(SUPER_TYPE, SUPER_INFO, "super", b's', &[1, 2], None, Super, SUPER_CLASS);

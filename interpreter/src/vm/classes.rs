@@ -81,6 +81,14 @@ pub fn object_new(rt: &mut Rt, a: &[Value], k: &[Value]) -> PResult<Value> {
     }
 }
 
+/// `object.__hash__(self)`: by identity.
+pub fn object_hash(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    match a.first() {
+        Some(&v) => int::from_i64(rt, (v.bits() >> 4) as i64),
+        None => Err(rt.type_error(format_args!("descriptor '__hash__' of 'object' object needs an argument"))),
+    }
+}
+
 /// `object.__setattr__(self, name, value)`: the generic store, bypassing a
 /// class's own `__setattr__`.
 pub fn object_setattr(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
@@ -255,6 +263,10 @@ fn make_class(rt: &mut Rt, meta: Value, name: Value, bases: Value, ns: Value, kw
     }
     if dict::get_qstr(rt, ns, q::__slots__)?.is_some() {
         rt.slots_seen = true;
+    }
+    // A class defining __eq__ without __hash__ is unhashable: __hash__ = None.
+    if dict::get_qstr(rt, ns, q::__eq__)?.is_some() && dict::get_qstr(rt, ns, q::__hash__)?.is_none() {
+        dict::set(rt, ns, Value::qstr(q::__hash__), Value::NONE)?;
     }
     for hook in [q::__setattr__, q::__delattr__, q::__getattribute__] {
         if dict::get_qstr(rt, ns, hook)?.is_some() {
