@@ -176,7 +176,10 @@ mod tests {
         assert_eq!(Value::TRUE.bits(), 0x14);
         assert_eq!(Value::ELLIPSIS.immediate_id(), Some(imm::ELLIPSIS));
         assert!(!Value::NONE.is_ptr() && !Value::NONE.is_qstr() && !Value::NONE.is_small_int());
-        static X: u64 = 0;
+        // 8-aligned on every target (a u64 is only 4-aligned on i686).
+        #[repr(align(8))]
+        struct Aligned(#[allow(dead_code)] u64);
+        static X: Aligned = Aligned(0);
         let v = Value::from_ptr(&X);
         assert!(v.is_ptr() && !v.is_small_int() && !v.is_qstr() && !v.is_immediate());
     }
