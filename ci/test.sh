@@ -49,7 +49,9 @@ for t in $X64 $X86; do
         if [ "$t" = "$X64" ]; then
             step "interpreter, gc-torture, $t" ctest -p upy --features gc-torture --target $t
         else
-            step "interpreter, gc-torture, $t (corpus: gc/)" env UPY_CORPUS_FILTER=/gc/ ctest -p upy --features gc-torture --target $t
+            export UPY_CORPUS_FILTER=/gc/
+            step "interpreter, gc-torture, $t (corpus: gc/)" ctest -p upy --features gc-torture --target $t
+            unset UPY_CORPUS_FILTER
         fi
     fi
 done
