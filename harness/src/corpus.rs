@@ -239,6 +239,9 @@ pub fn run_corpus(plan: &Plan, programs: &[PathBuf], tick: &(dyn Fn(&Path, &RunR
             }
         }
     }
+    // The seed scenario's runs take minutes under torture: start them first
+    // so they overlap the many short runs instead of trailing them.
+    work.sort_by_key(|&(pi, _, _)| !programs[pi].components().any(|c| c.as_os_str() == "seed"));
     work.reverse();
     let total_runs = work.len();
     let work = Mutex::new(work);
