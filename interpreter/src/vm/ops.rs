@@ -1414,34 +1414,25 @@ pub fn call_special(rt: &mut Rt, v: Value, name: &str, args: &[Value]) -> PResul
 
 /// `__exit__` (bound) and `__enter__` (bound) of a context manager.
 pub fn with_methods(rt: &mut Rt, m: Value) -> PResult<(Value, Value)> {
-    let cls = type_of(rt, m);
-    let enter = class::lookup(rt, cls, crate::qstr::q::__enter__)?;
-    let exit = class::lookup(rt, cls, crate::qstr::q::__exit__)?;
-    match (enter, exit) {
-        (Some(en), Some(ex)) => {
-            let ex = boundmeth::new(rt, m, ex)?;
-            let en = boundmeth::new(rt, m, en)?;
-            Ok((ex, en))
-        }
-        (None, _) => {
-            let tn = type_name(rt, m);
-            Err(rt.type_error(format_args!("'{tn}' object does not support the context manager protocol")))
-        }
-        (Some(_), None) => {
-            let tn = type_name(rt, m);
-            Err(rt.type_error(format_args!(
-                "'{tn}' object does not support the context manager protocol (missed __exit__ method)"
-            )))
-        }
-    }
+    context_methods(rt, m, false)
 }
 
 /// `async with`: (bound `__aexit__`, bound `__aenter__`) of `m`.
 pub fn async_with_methods(rt: &mut Rt, m: Value) -> PResult<(Value, Value)> {
+    context_methods(rt, m, true)
+}
+
+fn context_methods(rt: &mut Rt, m: Value, is_async: bool) -> PResult<(Value, Value)> {
+    use crate::qstr::q;
+    let (en_q, ex_q, what, exit) = if is_async {
+        (q::__aenter__, q::__aexit__, "asynchronous context manager", "__aexit__")
+    } else {
+        (q::__enter__, q::__exit__, "context manager", "__exit__")
+    };
     let cls = type_of(rt, m);
-    let enter = class::lookup(rt, cls, crate::qstr::q::__aenter__)?;
-    let exit = class::lookup(rt, cls, crate::qstr::q::__aexit__)?;
-    match (enter, exit) {
+    let enter = class::lookup(rt, cls, en_q)?;
+    let exit_m = class::lookup(rt, cls, ex_q)?;
+    match (enter, exit_m) {
         (Some(en), Some(ex)) => {
             let ex = boundmeth::new(rt, m, ex)?;
             let en = boundmeth::new(rt, m, en)?;
@@ -1449,13 +1440,12 @@ pub fn async_with_methods(rt: &mut Rt, m: Value) -> PResult<(Value, Value)> {
         }
         (None, _) => {
             let tn = type_name(rt, m);
-            Err(rt.type_error(format_args!("'{tn}' object does not support the asynchronous context manager protocol")))
+            Err(rt.type_error(format_args!("'{tn}' object does not support the {what} protocol")))
         }
         (Some(_), None) => {
             let tn = type_name(rt, m);
-            Err(rt.type_error(format_args!(
-                "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
-            )))
+            Err(rt
+                .type_error(format_args!("'{tn}' object does not support the {what} protocol (missed {exit} method)")))
         }
     }
 }
