@@ -19,6 +19,7 @@ pub mod attr;
 pub mod builtins;
 pub mod classes;
 pub mod format;
+pub mod hash;
 pub mod import;
 pub mod interp;
 pub mod ops;
