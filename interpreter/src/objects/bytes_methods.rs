@@ -258,25 +258,8 @@ fn b_islower(_rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
 }
 fn b_istitle(_rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     let d = data_of(a[0]).unwrap_or(&[]);
-    let (mut any, mut prev) = (false, false);
-    for &c in d {
-        if c.is_ascii_uppercase() {
-            if prev {
-                return Ok(Value::FALSE);
-            }
-            prev = true;
-            any = true;
-        } else if c.is_ascii_lowercase() {
-            if !prev {
-                return Ok(Value::FALSE);
-            }
-            prev = true;
-            any = true;
-        } else {
-            prev = false;
-        }
-    }
-    Ok(if any { Value::TRUE } else { Value::FALSE })
+    let t = crate::objects::str_more::is_titled(d.iter().map(|c| (c.is_ascii_uppercase(), c.is_ascii_lowercase())));
+    Ok(if t { Value::TRUE } else { Value::FALSE })
 }
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (a class method).

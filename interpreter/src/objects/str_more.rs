@@ -139,19 +139,15 @@ pub fn m_isprintable(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
     Ok(b(t.chars().all(crate::objects::str::printable)))
 }
 
-pub fn m_istitle(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
-    let t = text(rt, a[0]);
+/// Python's istitle rule over (is upper/titlecase, is lowercase) per
+/// character: cased characters only after uncased ones when upper, after
+/// cased ones when lower, and at least one cased character.
+pub fn is_titled(cases: impl Iterator<Item = (bool, bool)>) -> bool {
     let (mut cased, mut prev_cased) = (false, false);
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(Value::FALSE);
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(Value::FALSE);
+    for (upper, lower) in cases {
+        if upper || lower {
+            if upper == prev_cased {
+                return false;
             }
             prev_cased = true;
             cased = true;
@@ -159,7 +155,12 @@ pub fn m_istitle(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
             prev_cased = false;
         }
     }
-    Ok(b(cased))
+    cased
+}
+
+pub fn m_istitle(rt: &mut Rt, a: &[Value], _k: &[Value]) -> PResult<Value> {
+    let t = text(rt, a[0]);
+    Ok(b(is_titled(t.chars().map(|c| (c.is_uppercase(), c.is_lowercase())))))
 }
 
 fn affix(rt: &mut Rt, a: &[Value], prefix: bool) -> PResult<Value> {
